@@ -1,0 +1,72 @@
+// One-off import of the Kursk dataset from the team's shared data folder into geodata/kursk/.
+// Kept so the dataset's provenance is reproducible: `tsx scripts/import-kursk.ts ../shared/data`.
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { DatasetManifest } from '../src/lib/domain/types';
+
+const shared = process.argv[2] ?? '../shared/data';
+const out = 'geodata/kursk';
+mkdirSync(join(out, 'snapshots'), { recursive: true });
+
+const daily = join(shared, 'deepstate-kursk-daily');
+const files = readdirSync(daily).filter((f) => /^\d{4}-\d{2}-\d{2}\.geojson$/.test(f)).sort();
+for (const f of files) copyFileSync(join(daily, f), join(out, 'snapshots', f));
+copyFileSync(join(daily, 'index.csv'), join(out, 'deepstate-index.csv'));
+copyFileSync(join(shared, 'basemap/places.geojson'), join(out, 'places.geojson'));
+
+// The clip region for "held in Russia": Russia's land polygon within the region (DeepState's blue
+// polygons overlap Ukraine's border by 0.6–2.5 km², see ../shared/data/README.md).
+const earth = JSON.parse(readFileSync(join(shared, 'basemap/earth.geojson'), 'utf8'));
+const russia = earth.features.find((f: { properties: { iso: string } }) => f.properties.iso === 'RUS');
+writeFileSync(
+  join(out, 'russia-land.geojson'),
+  JSON.stringify({
+    type: 'FeatureCollection',
+    features: [{
+      type: 'Feature',
+      properties: { name: 'Russia (land within the region)', iso: 'RUS', source: '@geo-maps/countries-land-100m@0.6.0, © OpenStreetMap contributors (ODbL)' },
+      geometry: russia.geometry,
+    }],
+  }) + '\n',
+);
+
+const manifest: DatasetManifest = {
+  id: 'kursk-2024',
+  title: 'Kursk incursion, 2024–25 (DeepStateMap)',
+  region: 'Kursk Oblast (Russia) and the Sumy border area (Ukraine)',
+  description:
+    'DeepStateMap polygons in and around the area of Ukraine’s incursion into Russia’s Kursk Oblast: one snapshot per day on which DeepState published a change to this area (the last publication of that day, UTC), 2024-08-01 to 2025-04-30. Whole polygons, not clipped; the class is our reading of DeepState’s fill colour.',
+  classes: [
+    { id: 'ukraine_held_in_russia', label: 'Held by Ukraine (in Russia)', color: '#1565c0', description: 'Ground in Russia held by Ukrainian forces. DeepState fill #01579b, labelled “Liberated”.' },
+    { id: 'unknown_status', label: 'Unknown status (grey zone)', color: '#8d8d8d', description: 'Control unclear. DeepState fill #bdbdbd or #bcaaa4, labelled “Unknown status”.' },
+    { id: 'russian_occupied', label: 'Occupied by Russia (in Ukraine)', color: '#c62828', description: 'Russian-held ground on the Ukrainian side of the border. DeepState fill #a52714, labelled “Occupied”.' },
+  ],
+  measures: [
+    { id: 'held', label: 'Held by Ukraine, in Russia', classes: ['ukraine_held_in_russia'], clipTo: 'russia' },
+    { id: 'held_or_unknown', label: 'Held by Ukraine or unknown status, in Russia', classes: ['ukraine_held_in_russia', 'unknown_status'], clipTo: 'russia' },
+    { id: 'occupied', label: 'Occupied by Russia (this area)', classes: ['russian_occupied'] },
+  ],
+  clipRegions: { russia: { label: 'Russia', file: 'russia-land.geojson' } },
+  defaultView: { zoom: 9, lat: 51.3, lon: 35.2 },
+  sources: [
+    {
+      name: 'DeepStateMap (deepstatemap.live)',
+      url: 'https://deepstatemap.live/',
+      licenceStatus:
+        'No licence published. Taken from the public archive DanielRose2310/deepstatemaps-history (commit df633a17), which has no licence file and states educational and non-commercial use; DeepStateMap’s own terms of reuse could not be checked.',
+      attribution: 'Control areas © DeepStateMap (deepstatemap.live)',
+    },
+    { name: 'GeoNames', url: 'https://www.geonames.org/', licenceStatus: 'CC BY 4.0', attribution: 'Places: GeoNames (CC BY 4.0)' },
+    {
+      name: 'OpenStreetMap contributors',
+      url: 'https://www.openstreetmap.org/copyright',
+      licenceStatus: 'ODbL 1.0',
+      attribution: 'Russia land polygon (clipping): © OpenStreetMap contributors, via @geo-maps/countries-land-100m',
+    },
+  ],
+  snapshots: files.map((f) => ({ dateIso: f.slice(0, 10), file: `snapshots/${f}` })),
+  claimsFile: 'claims.json',
+  placesFile: 'places.geojson',
+};
+writeFileSync(join(out, 'dataset.json'), JSON.stringify(manifest, null, 2) + '\n');
+console.log(`imported ${files.length} snapshots into ${out}`);

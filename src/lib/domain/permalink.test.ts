@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { formatLink, parseCamera, parseLink } from './permalink';
+
+describe('parseLink', () => {
+  it('reads date and view', () => {
+    expect(parseLink('#date=2024-08-20&map=10/51.20/35.27')).toEqual({
+      dateIso: '2024-08-20',
+      camera: { zoom: 10, lat: 51.2, lon: 35.27 },
+      notices: [],
+    });
+  });
+  it('reads a comparison and orders its dates', () => {
+    expect(parseLink('#compare=2025-02-04..2024-09-03').compare).toEqual({ fromIso: '2024-09-03', toIso: '2025-02-04' });
+  });
+  it('drops an impossible date with a notice and keeps the view', () => {
+    const link = parseLink('#date=2024-02-30&map=9/51.3/35.2');
+    expect(link.dateIso).toBeUndefined();
+    expect(link.camera).toEqual({ zoom: 9, lat: 51.3, lon: 35.2 });
+    expect(link.notices[0]).toMatch(/"2024-02-30" is not a valid/);
+  });
+  it.each(['10/51.2', '10/x/35', '30/51/35', '10/95/35', '10/51/200', '//', '10/51.2/35.2/1'])('rejects the view %s', (v) => {
+    const link = parseLink(`#map=${v}`);
+    expect(link.camera).toBeUndefined();
+    expect(link.notices).toHaveLength(1);
+  });
+  it('rejects a malformed comparison', () => {
+    for (const c of ['2024-09-03', '2024-09-03..', '2024-09-03..2025-13-01', 'a..b..c']) {
+      const link = parseLink(`#compare=${c}`);
+      expect(link.compare).toBeUndefined();
+      expect(link.notices[0]).toMatch(/compare mode is off/);
+    }
+  });
+  it('ignores an empty hash', () => {
+    expect(parseLink('')).toEqual({ notices: [] });
+  });
+});
+
+describe('formatLink', () => {
+  it('writes the OpenStreetMap form and round-trips', () => {
+    const hash = formatLink({ dateIso: '2024-08-20', camera: { zoom: 10, lat: 51.2, lon: 35.27 } });
+    expect(hash).toBe('#date=2024-08-20&map=10/51.2000/35.2700');
+    expect(parseLink(hash).camera).toEqual({ zoom: 10, lat: 51.2, lon: 35.27 });
+  });
+  it('writes a comparison instead of a date', () => {
+    expect(formatLink({ dateIso: '2024-08-20', compare: { fromIso: '2024-09-03', toIso: '2025-02-04' } })).toBe(
+      '#compare=2024-09-03..2025-02-04',
+    );
+  });
+  it('uses fewer decimals at low zoom', () => {
+    expect(formatLink({ camera: { zoom: 3.456, lat: 51.123456, lon: 35.123456 } })).toBe('#map=3.46/51.12/35.12');
+  });
+  it('parseCamera accepts fractional zoom', () => {
+    expect(parseCamera('9.5/51.3/35.2')).toEqual({ zoom: 9.5, lat: 51.3, lon: 35.2 });
+  });
+});

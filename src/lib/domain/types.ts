@@ -1,0 +1,95 @@
+// The shared vocabulary of Claimed Ground: datasets, snapshots, issues. Pure types, no runtime code.
+import type { MultiPolygon, Polygon, Feature } from 'geojson';
+
+/** A problem found while loading or computing, named precisely enough for a user to fix it. */
+export interface Issue {
+  /** File name (or URL) the problem is in. */
+  file: string;
+  /** Index of the feature in its file's `features` array, when the problem is about one feature. */
+  featureIndex?: number;
+  /** The feature's `id` (or `properties.id`) when it has one. */
+  featureId?: string | number;
+  /** JSON path inside the file, e.g. `features[3].geometry.coordinates[0][5]`. */
+  path?: string;
+  /** What is wrong, in words: `ISO date expected, "3/4/22" found`. */
+  reason: string;
+  severity: 'error' | 'warning';
+}
+
+/** Errors as values: loading goes on past a bad part and fails only when nothing usable is left. */
+export type Result<T> = { ok: true; value: T; issues: Issue[] } | { ok: false; issues: Issue[] };
+
+export type AreaGeometry = Polygon | MultiPolygon;
+
+/** Properties every control-area feature carries once loaded. */
+export interface ControlProps {
+  /** Class id from the manifest, e.g. `ukraine_held_in_russia`. */
+  class: string;
+  /** Optional display name (plain text: never rendered as HTML). */
+  name?: string;
+  [key: string]: unknown;
+}
+
+export type ControlFeature = Feature<AreaGeometry, ControlProps>;
+
+/** One dated snapshot: the control areas as published for that day. */
+export interface Snapshot {
+  /** Calendar date the snapshot is for, `YYYY-MM-DD` (UTC). */
+  dateIso: string;
+  /** File the snapshot came from. */
+  file: string;
+  features: ControlFeature[];
+}
+
+/** A class of control area: how it is labelled and drawn. */
+export interface ControlClass {
+  id: string;
+  label: string;
+  /** CSS hex colour, `#rrggbb`. */
+  color: string;
+  description?: string;
+}
+
+/**
+ * A named area measure, e.g. "held by Ukraine in Russia": the union of some classes, optionally
+ * clipped to a region, so that the figure answers exactly one question.
+ */
+export interface AreaMeasure {
+  id: string;
+  label: string;
+  classes: string[];
+  /** Id of a clip region in the manifest (`clipRegions`), or absent for no clipping. */
+  clipTo?: string;
+}
+
+export interface DatasetSource {
+  name: string;
+  url?: string;
+  /** What is known of the licence, said plainly (e.g. "no licence published; non-commercial use stated"). */
+  licenceStatus: string;
+  attribution: string;
+}
+
+export interface Camera {
+  zoom: number;
+  lat: number;
+  lon: number;
+}
+
+/** What a dataset is: everything but the snapshots' geometry. */
+export interface DatasetManifest {
+  id: string;
+  title: string;
+  region: string;
+  description?: string;
+  classes: ControlClass[];
+  measures: AreaMeasure[];
+  /** Clip regions by id: file names of GeoJSON polygons (e.g. Russia's land within the region). */
+  clipRegions?: Record<string, { label: string; file: string }>;
+  defaultView?: Camera;
+  sources: DatasetSource[];
+  /** Snapshot files, by date. */
+  snapshots: { dateIso: string; file: string }[];
+  claimsFile?: string;
+  placesFile?: string;
+}
