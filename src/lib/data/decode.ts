@@ -1,0 +1,143 @@
+// Bytes to a JSON value, with a size limit checked first and encoding/syntax errors located for the user.
+import type { Issue, Result } from '../domain/types';
+import { formatBytes } from './issues';
+
+/** Default largest file accepted, in bytes (50 MB): bigger files are rejected before decoding. */
+export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
+
+/** One input file: raw bytes (preferred, so encoding can be checked) or already-decoded text. */
+export interface FileInput {
+  file: string;
+  bytes?: Uint8Array;
+  text?: string;
+}
+
+/** Decode a file to a JSON value. Never throws; every failure is an Issue naming the file. */
+export function decodeJsonFile(input: FileInput, maxBytes: number = DEFAULT_MAX_BYTES): Result<unknown> {
+  const text = decodeText(input, maxBytes);
+  if (!text.ok) return text;
+  const parsed = parseJson(input.file, text.value);
+  return parsed.ok ? { ok: true, value: parsed.value, issues: [...text.issues, ...parsed.issues] } : { ok: false, issues: [...text.issues, ...parsed.issues] };
+}
+
+/** Check size and UTF-8, strip a byte-order mark (with a warning). */
+export function decodeText(input: FileInput, maxBytes: number = DEFAULT_MAX_BYTES): Result<string> {
+  const { file } = input;
+  const err = (reason: string): Result<string> => ({ ok: false, issues: [{ file, reason, severity: 'error' }] });
+  const size = input.bytes ? input.bytes.byteLength : input.text !== undefined ? utf8Length(input.text, maxBytes) : 0;
+  if (size > maxBytes)
+    return err(`file is ${formatBytes(size)}, over the ${formatBytes(maxBytes)} limit; not read (split it, or raise the limit)`);
+  let text: string;
+  if (input.bytes) {
+    const b = input.bytes;
+    const sniff = sniffBinary(b);
+    if (sniff) return err(`not UTF-8 text: ${sniff}`);
+    try {
+      text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(b);
+    } catch {
+      const at = firstInvalidUtf8(b);
+      return err(
+        `not UTF-8: invalid byte 0x${(b[at] ?? 0).toString(16).padStart(2, '0')} at byte ${at}` +
+          ` (line ${lineOfByte(b, at)}); save the file as UTF-8`,
+      );
+    }
+  } else if (input.text !== undefined) {
+    text = input.text;
+  } else {
+    return err('no content given (neither bytes nor text)');
+  }
+  const issues: Issue[] = [];
+  if (text.charCodeAt(0) === 0xfeff) {
+    text = text.slice(1);
+    issues.push({ file, reason: 'starts with a byte-order mark (not allowed in JSON, RFC 8259 §8.1); ignored', severity: 'warning' });
+  }
+  return { ok: true, value: text, issues };
+}
+
+/** Parse JSON text; on failure give line and column. */
+export function parseJson(file: string, text: string): Result<unknown> {
+  if (text.trim() === '') return { ok: false, issues: [{ file, reason: 'not JSON: the file is empty', severity: 'error' }] };
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown, issues: [] };
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    return { ok: false, issues: [{ file, reason: `not JSON: ${describeJsonError(text, msg)}`, severity: 'error' }] };
+  }
+}
+
+/** Engines word JSON errors differently (V8: "at position N", Firefox: "at line L column C"); normalise. */
+function describeJsonError(text: string, msg: string): string {
+  let line: number | undefined;
+  let col: number | undefined;
+  const pos = /position (\d+)/.exec(msg);
+  const lc = /line (\d+) column (\d+)/.exec(msg);
+  if (lc) {
+    line = Number(lc[1]);
+    col = Number(lc[2]);
+  } else if (pos) {
+    const p = Number(pos[1]);
+    const before = text.slice(0, p);
+    line = before.split('\n').length;
+    col = p - before.lastIndexOf('\n');
+  } else if (/end of (JSON )?input|Unterminated|unexpected end/i.test(msg)) {
+    const lines = text.split('\n');
+    line = lines.length;
+    col = (lines[lines.length - 1] ?? '').length + 1;
+  }
+  // Drop the engine's own location and echo of the text; keep the kind of error.
+  const kind = msg
+    .replace(/ in JSON at position \d+.*$/s, '')
+    .replace(/ at position \d+.*$/s, '')
+    .replace(/^JSON\.parse: /, '')
+    .replace(/ at line \d+ column \d+ of the JSON data$/, '')
+    .replace(/, ".*" is not valid JSON$/s, '');
+  const where = line !== undefined ? ` at line ${line}, column ${col}` : '';
+  return `${kind}${where}`;
+}
+
+function utf8Length(s: string, cap: number): number {
+  // Cheap bound first: a UTF-16 code unit is at most 3 UTF-8 bytes.
+  if (s.length * 3 <= cap) return s.length;
+  return new TextEncoder().encode(s).byteLength;
+}
+
+/** Recognise common non-text files and UTF-16, so the message says what the file is. */
+function sniffBinary(b: Uint8Array): string | undefined {
+  const [b0, b1, b2, b3] = [b[0], b[1], b[2], b[3]];
+  if (b0 === 0x1f && b1 === 0x8b) return 'this is a gzip file; decompress it first';
+  if (b0 === 0x50 && b1 === 0x4b && b2 === 0x03 && b3 === 0x04) return 'this is a zip file; unzip it first';
+  if (b0 === 0xff && b1 === 0xfe) return 'UTF-16 (little-endian) found; save the file as UTF-8';
+  if (b0 === 0xfe && b1 === 0xff) return 'UTF-16 (big-endian) found; save the file as UTF-8';
+  // UTF-16 without a BOM: JSON starts with an ASCII character, so every other byte is 0.
+  if (b.length >= 4 && b0 !== 0 && b1 === 0 && b2 !== 0 && b3 === 0) return 'looks like UTF-16 (little-endian); save the file as UTF-8';
+  if (b.length >= 4 && b0 === 0 && b1 !== 0 && b2 === 0 && b3 !== 0) return 'looks like UTF-16 (big-endian); save the file as UTF-8';
+  const nul = b.subarray(0, 1024).indexOf(0);
+  if (nul >= 0) return `NUL byte at byte ${nul}: binary data, not text`;
+  return undefined;
+}
+
+/** Offset of the first byte that breaks UTF-8 (only called after the decoder said one does). */
+function firstInvalidUtf8(b: Uint8Array): number {
+  let i = 0;
+  while (i < b.length) {
+    const c = b[i] ?? 0;
+    let n = 0;
+    if (c < 0x80) n = 0;
+    else if (c >= 0xc2 && c <= 0xdf) n = 1;
+    else if (c >= 0xe0 && c <= 0xef) n = 2;
+    else if (c >= 0xf0 && c <= 0xf4) n = 3;
+    else return i;
+    for (let k = 1; k <= n; k++) {
+      const d = b[i + k];
+      if (d === undefined || (d & 0xc0) !== 0x80) return i;
+    }
+    i += n + 1;
+  }
+  return Math.max(0, b.length - 1);
+}
+
+function lineOfByte(b: Uint8Array, at: number): number {
+  let line = 1;
+  for (let i = 0; i < at; i++) if (b[i] === 0x0a) line++;
+  return line;
+}

@@ -1,0 +1,326 @@
+// Loads a whole dataset (manifest + files, or a bare folder of dated GeoJSON) from bytes: no fetch, no DOM.
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import type { ControlClass, DatasetManifest, Issue, Result, Snapshot } from '../domain/types';
+import { parseClaimsFile, type Claim } from './claims-schema';
+import { dateInFileName } from './dates';
+import { DEFAULT_MAX_BYTES, decodeJsonFile } from './decode';
+import { describeValue, isRecord, jsonPath, toIssues } from './issues';
+import { parseManifestJson } from './manifest';
+import { validatePlacesJson } from './validate-places';
+import type { PlaceFeature } from './schema';
+import { checkAreaGeometry } from './validate-geojson';
+import { median, roughFeatureCentre, validateSnapshotJson } from './validate-snapshot';
+
+/** One file of a dataset folder: its path (relative to the folder, or with one common top folder) and bytes. */
+export interface DatasetFile {
+  path: string;
+  bytes: Uint8Array;
+}
+
+/** Options for {@link loadDataset}. */
+export interface LoadDatasetOptions {
+  /** Largest file accepted, in bytes (default 50 MB). */
+  maxBytes?: number;
+  /** Dataset id/title to use when there is no manifest (default: the folder name, else "dataset"). */
+  name?: string;
+}
+
+/** A loaded dataset: everything the app shows, already validated. */
+export interface LoadedDataset {
+  /** The manifest as validated (bad entries dropped); `snapshots` lists only the snapshots loaded. */
+  manifest: DatasetManifest;
+  /** Snapshots in date order. */
+  snapshots: Snapshot[];
+  places?: PlaceFeature[];
+  claims?: Claim[];
+  /** Clip regions by id, each one (Multi)Polygon feature. */
+  clipRegions: Record<string, Feature<Polygon | MultiPolygon>>;
+  /** True when there was no usable `dataset.json` and the manifest was built from the files. */
+  manifestInferred: boolean;
+}
+
+/** Name of the manifest file in a dataset folder. */
+export const MANIFEST_FILE = 'dataset.json';
+
+/** Colour-blind-safe defaults for inferred classes (Okabe & Ito 2008), in order of first appearance. */
+export const DEFAULT_PALETTE = ['#0072b2', '#d55e00', '#009e73', '#cc79a7', '#e69f00', '#56b4e9', '#f0e442', '#000000'];
+
+const DATA_EXT = /\.(geo)?json$/i;
+
+/**
+ * Load a dataset from its files. With a `dataset.json` the manifest drives everything; without one
+ * (or when it is unreadable), every dated `*.geojson`/`*.json` becomes a snapshot, classes come from the
+ * features' `class` property (or one default class), with default labels and colours and one unclipped
+ * measure per class. Never throws. Bad features, snapshots, places or clip regions are skipped with an
+ * Issue each; fails only when no snapshot is usable.
+ */
+export function loadDataset(files: readonly DatasetFile[], opts: LoadDatasetOptions = {}): Result<LoadedDataset> {
+  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  const issues: Issue[] = [];
+  const { byPath, rootName } = indexFiles(files, issues);
+
+  // 1. The manifest, or an inferred one.
+  let manifest: DatasetManifest | undefined;
+  let manifestInferred = false;
+  const manifestBytes = byPath.get(MANIFEST_FILE);
+  if (manifestBytes) {
+    const decoded = decodeJsonFile({ file: MANIFEST_FILE, bytes: manifestBytes }, maxBytes);
+    issues.push(...decoded.issues);
+    if (decoded.ok) {
+      const m = parseManifestJson(MANIFEST_FILE, decoded.value);
+      issues.push(...m.issues);
+      if (m.ok) manifest = m.value;
+    }
+    if (!manifest)
+      issues.push({ file: MANIFEST_FILE, reason: 'unusable; falling back to the dated GeoJSON files in the folder', severity: 'error' });
+  }
+  const decodedCache = new Map<string, unknown>();
+  const decodeOnce = (path: string): unknown => {
+    if (decodedCache.has(path)) return decodedCache.get(path);
+    const bytes = byPath.get(path);
+    let value: unknown;
+    if (bytes) {
+      const d = decodeJsonFile({ file: path, bytes }, maxBytes);
+      issues.push(...d.issues);
+      value = d.ok ? d.value : undefined;
+    }
+    decodedCache.set(path, value);
+    return value;
+  };
+  if (!manifest) {
+    manifestInferred = true;
+    manifest = inferManifest(byPath, decodeOnce, opts.name ?? rootName ?? 'dataset', issues, manifestBytes !== undefined);
+  }
+
+  // 2. Snapshots: decode all first, so a dataset-wide centre can expose swapped coordinates in any file.
+  const entries = manifest.snapshots.filter((s) => {
+    if (byPath.has(s.file)) return true;
+    issues.push({ file: s.file, reason: `listed in ${MANIFEST_FILE} for ${s.dateIso} but not found in the folder`, severity: 'error' });
+    return false;
+  });
+  const jsons = entries.map((e) => decodeOnce(e.file));
+  const reference = manifest.defaultView ? ([manifest.defaultView.lon, manifest.defaultView.lat] as const) : datasetCentre(jsons);
+  const snapshots: Snapshot[] = [];
+  const byDate = new Map<string, string>();
+  const classes = manifest.classes;
+  entries.forEach((e, i) => {
+    const json = jsons[i];
+    if (json === undefined) return; // decode issues already recorded
+    const r = validateSnapshotJson(e.file, json, {
+      classes,
+      dateIso: manifestInferred ? undefined : e.dateIso,
+      ...(reference ? { reference } : {}),
+    });
+    issues.push(...r.issues);
+    if (!r.ok) return;
+    const dupe = byDate.get(r.value.dateIso);
+    if (dupe !== undefined) {
+      issues.push({ file: e.file, reason: `date ${r.value.dateIso} already has a snapshot (${dupe}); two files for one date, this one skipped`, severity: 'error' });
+      return;
+    }
+    byDate.set(r.value.dateIso, e.file);
+    snapshots.push(r.value);
+  });
+  snapshots.sort((a, b) => (a.dateIso < b.dateIso ? -1 : a.dateIso > b.dateIso ? 1 : 0));
+  manifest = {
+    ...manifest,
+    snapshots: snapshots.map((s) => ({ dateIso: s.dateIso, file: s.file })),
+  };
+
+  // 3. Clip regions; a measure clipped to a region that did not load would answer a different question, so drop it.
+  const clipRegions: Record<string, Feature<Polygon | MultiPolygon>> = {};
+  for (const [id, region] of Object.entries(manifest.clipRegions ?? {})) {
+    const f = loadClipRegion(region.file, decodeOnce, byPath.has(region.file), issues);
+    if (f) clipRegions[id] = f;
+  }
+  const measures = manifest.measures.filter((m) => {
+    if (m.clipTo === undefined || clipRegions[m.clipTo]) return true;
+    issues.push({ file: MANIFEST_FILE, reason: `measure "${m.id}" dropped: its clip region "${m.clipTo}" did not load`, severity: 'error' });
+    return false;
+  });
+  manifest = { ...manifest, measures };
+
+  // 4. Places and claims: optional extras, a missing file is a warning.
+  let places: PlaceFeature[] | undefined;
+  if (manifest.placesFile !== undefined) {
+    const json = byPath.has(manifest.placesFile) ? decodeOnce(manifest.placesFile) : undefined;
+    if (!byPath.has(manifest.placesFile))
+      issues.push({ file: manifest.placesFile, reason: `placesFile listed in ${MANIFEST_FILE} but not found; no place labels`, severity: 'warning' });
+    else if (json !== undefined) {
+      const r = validatePlacesJson(manifest.placesFile, json);
+      issues.push(...r.issues);
+      if (r.ok) places = r.value;
+    }
+  }
+  let claims: Claim[] | undefined;
+  if (manifest.claimsFile !== undefined) {
+    const json = byPath.has(manifest.claimsFile) ? decodeOnce(manifest.claimsFile) : undefined;
+    if (!byPath.has(manifest.claimsFile))
+      issues.push({ file: manifest.claimsFile, reason: `claimsFile listed in ${MANIFEST_FILE} but not found; no claims`, severity: 'warning' });
+    else if (json !== undefined) {
+      // The one call into the claims ledger's own validator (src/lib/data/claims-schema.ts).
+      const r = parseClaimsFile(manifest.claimsFile, json, { snapshotDates: snapshots.map((s) => s.dateIso) });
+      issues.push(...r.issues);
+      if (r.ok) claims = r.value;
+    }
+  }
+
+  // 5. Data files nobody refers to: probably forgotten in the manifest.
+  if (!manifestInferred) {
+    const referenced = new Set<string>([
+      MANIFEST_FILE,
+      ...manifest.snapshots.map((s) => s.file),
+      ...entries.map((e) => e.file),
+      ...Object.values(manifest.clipRegions ?? {}).map((r) => r.file),
+      ...(manifest.placesFile ? [manifest.placesFile] : []),
+      ...(manifest.claimsFile ? [manifest.claimsFile] : []),
+    ]);
+    for (const p of byPath.keys())
+      if (DATA_EXT.test(p) && !referenced.has(p) && /\.geojson$/i.test(p))
+        issues.push({ file: p, reason: `not listed in ${MANIFEST_FILE}; ignored`, severity: 'warning' });
+  }
+
+  if (snapshots.length === 0) {
+    issues.push({ file: manifestInferred ? '(dataset)' : MANIFEST_FILE, reason: 'no usable snapshot: nothing to show', severity: 'error' });
+    return { ok: false, issues };
+  }
+  const value: LoadedDataset = { manifest, snapshots, clipRegions, manifestInferred };
+  if (places) value.places = places;
+  if (claims) value.claims = claims;
+  return { ok: true, value, issues };
+}
+
+/** Normalise paths and drop the common top folder (a folder dropped in a browser arrives as `kursk/...`). */
+function indexFiles(files: readonly DatasetFile[], issues: Issue[]): { byPath: Map<string, Uint8Array>; rootName?: string } {
+  const norm = files.map((f) => ({ path: f.path.replace(/\\/g, '/').replace(/^(\.\/|\/)+/, ''), bytes: f.bytes }));
+  // If a dataset.json sits in a folder, that folder is the root.
+  const manifests = norm.filter((f) => f.path === MANIFEST_FILE || f.path.endsWith(`/${MANIFEST_FILE}`));
+  manifests.sort((a, b) => a.path.split('/').length - b.path.split('/').length);
+  let root = '';
+  const top = manifests[0];
+  if (top) root = top.path.slice(0, top.path.length - MANIFEST_FILE.length);
+  else {
+    const firstSeg = norm[0]?.path.split('/')[0];
+    if (firstSeg !== undefined && norm.length > 0 && norm.every((f) => f.path.startsWith(`${firstSeg}/`))) root = `${firstSeg}/`;
+  }
+  const byPath = new Map<string, Uint8Array>();
+  for (const f of norm) {
+    if (!f.path.startsWith(root)) continue;
+    const rel = f.path.slice(root.length);
+    if (byPath.has(rel)) issues.push({ file: rel, reason: 'given twice; the first copy is used', severity: 'warning' });
+    else byPath.set(rel, f.bytes);
+  }
+  const rootName = root === '' ? undefined : root.replace(/\/$/, '').split('/').pop();
+  return rootName !== undefined ? { byPath, rootName } : { byPath };
+}
+
+/** Build a manifest from a bare folder of dated GeoJSON files, saying which parts are defaults. */
+function inferManifest(
+  byPath: Map<string, Uint8Array>,
+  decodeOnce: (p: string) => unknown,
+  name: string,
+  issues: Issue[],
+  hadManifest: boolean,
+): DatasetManifest {
+  const candidates = [...byPath.keys()]
+    .filter((p) => DATA_EXT.test(p) && p !== MANIFEST_FILE && !/(^|\/)(places\.geojson|claims\.json)$/i.test(p))
+    .sort();
+  // Classes: every string `class` property, in order of first appearance.
+  const seen: string[] = [];
+  for (const p of candidates) {
+    const json = decodeOnce(p);
+    if (!isRecord(json) || !Array.isArray(json.features)) continue;
+    for (const f of json.features)
+      if (isRecord(f) && isRecord(f.properties) && typeof f.properties.class === 'string' && /^[A-Za-z0-9_.-]+$/.test(f.properties.class) && !seen.includes(f.properties.class))
+        seen.push(f.properties.class);
+  }
+  const ids = seen.length > 0 ? seen : ['area'];
+  const classes: ControlClass[] = ids.map((id, i) => ({
+    id,
+    label: seen.length > 0 ? humanise(id) : 'Control area',
+    color: DEFAULT_PALETTE[i % DEFAULT_PALETTE.length] as string,
+  }));
+  const snapshots = candidates.map((file) => ({ dateIso: dateInFileName(file) ?? '', file }));
+  issues.push({
+    file: MANIFEST_FILE,
+    reason:
+      `${hadManifest ? 'unusable' : 'not found'}: manifest inferred from ${candidates.length} GeoJSON file${candidates.length === 1 ? '' : 's'}; ` +
+      (seen.length > 0 ? `classes ${ids.map((c) => JSON.stringify(c)).join(', ')} from the features' "class" property` : 'no "class" property, so one default class "area"') +
+      ', with default labels and colours, one unclipped measure per class, and no source or licence stated',
+    severity: 'warning',
+  });
+  const m: DatasetManifest = {
+    id: name.replace(/[^A-Za-z0-9_.-]+/g, '-') || 'dataset',
+    title: name,
+    region: '',
+    classes,
+    measures: classes.map((c) => ({ id: c.id, label: c.label, classes: [c.id] })),
+    sources: [],
+    snapshots,
+  };
+  if (byPath.has('places.geojson')) m.placesFile = 'places.geojson';
+  if (byPath.has('claims.json')) m.claimsFile = 'claims.json';
+  return m;
+}
+
+function humanise(id: string): string {
+  const s = id.replace(/[_.-]+/g, ' ').trim();
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** Median of the features' rough centres over all snapshots (sampled), or undefined with too little data. */
+function datasetCentre(jsons: readonly unknown[]): [number, number] | undefined {
+  const xs: number[] = [];
+  const ys: number[] = [];
+  for (const j of jsons) {
+    if (!isRecord(j) || !Array.isArray(j.features)) continue;
+    // A few features per file are enough for a median, and keep this pass cheap on big datasets.
+    for (const f of j.features.slice(0, 20)) {
+      const c = roughFeatureCentre(f);
+      if (c) {
+        xs.push(c[0]);
+        ys.push(c[1]);
+      }
+    }
+  }
+  return xs.length >= 3 ? [median(xs), median(ys)] : undefined;
+}
+
+/** Read a clip region file: one (Multi)Polygon feature, or several merged into one MultiPolygon. */
+function loadClipRegion(
+  file: string,
+  decodeOnce: (p: string) => unknown,
+  exists: boolean,
+  issues: Issue[],
+): Feature<Polygon | MultiPolygon> | undefined {
+  if (!exists) {
+    issues.push({ file, reason: `clip region listed in ${MANIFEST_FILE} but not found`, severity: 'error' });
+    return undefined;
+  }
+  const json = decodeOnce(file);
+  if (json === undefined) return undefined;
+  let feats: unknown[];
+  if (isRecord(json) && json.type === 'FeatureCollection' && Array.isArray(json.features)) feats = json.features;
+  else if (isRecord(json) && json.type === 'Feature') feats = [json];
+  else if (isRecord(json) && (json.type === 'Polygon' || json.type === 'MultiPolygon')) feats = [{ type: 'Feature', properties: {}, geometry: json }];
+  else {
+    issues.push({ file, reason: `not GeoJSON: FeatureCollection, Feature or (Multi)Polygon expected, ${isRecord(json) ? `type ${describeValue(json.type)}` : describeValue(json)} found`, severity: 'error' });
+    return undefined;
+  }
+  const polys: Polygon['coordinates'][] = [];
+  let props: Record<string, unknown> = {};
+  feats.forEach((f, index) => {
+    const g = checkAreaGeometry(isRecord(f) ? f.geometry : undefined, jsonPath('features', index, 'geometry'));
+    issues.push(...toIssues(file, g.issues, { index }));
+    if (!g.geometry) return;
+    if (polys.length === 0 && isRecord(f) && isRecord(f.properties)) props = f.properties;
+    if (g.geometry.type === 'Polygon') polys.push(g.geometry.coordinates);
+    else polys.push(...g.geometry.coordinates);
+  });
+  if (polys.length === 0) {
+    issues.push({ file, reason: 'clip region has no usable polygon', severity: 'error' });
+    return undefined;
+  }
+  const geometry: Polygon | MultiPolygon = polys.length === 1 ? { type: 'Polygon', coordinates: polys[0] as Polygon['coordinates'] } : { type: 'MultiPolygon', coordinates: polys };
+  return { type: 'Feature', properties: props, geometry };
+}

@@ -1,0 +1,208 @@
+// zod schemas for what a dataset folder holds (manifest, snapshot feature properties, places) and their issue wording.
+import * as z from 'zod';
+import type { Feature, Point } from 'geojson';
+import type { LocalIssue } from './issues';
+import { describeValue, isRecord, jsonPath } from './issues';
+
+// Custom messages below are phrased as "what is expected": the formatter appends ", X found".
+
+/** `YYYY-MM-DD`, a real calendar day (zod 4's ISO date rejects 2024-02-30). */
+export const IsoDateSchema = z.iso.date({ error: 'ISO date (YYYY-MM-DD)' });
+
+/** A path inside the dataset folder: relative, forward slashes, no `..` (a manifest must not reach outside). */
+export const RelativePathSchema = z
+  .string()
+  .min(1, { error: 'file path' })
+  .regex(/^(?!\/)(?![A-Za-z]:)(?!.*(?:^|\/)\.\.(?:\/|$))(?!.*:\/\/)[^\\]+$/, {
+    error: 'relative path inside the dataset folder (forward slashes, no "..")',
+  });
+
+const Id = z.string().regex(/^[A-Za-z0-9_.-]+$/, { error: 'id of letters, digits, "_", "-" or "."' });
+const Text = z.string().min(1, { error: 'non-empty text' });
+
+export const ControlClassSchema = z.strictObject({
+  id: Id,
+  label: Text,
+  color: z.string().regex(/^#[0-9a-fA-F]{6}$/, { error: '#rrggbb colour' }),
+  description: z.string().optional(),
+});
+
+export const AreaMeasureSchema = z.strictObject({
+  id: Id,
+  label: Text,
+  classes: z.array(Id).min(1, { error: 'at least one class id' }),
+  clipTo: Id.optional(),
+});
+
+export const DatasetSourceSchema = z.strictObject({
+  name: Text,
+  url: z.url({ error: 'URL' }).optional(),
+  licenceStatus: Text,
+  attribution: Text,
+});
+
+export const CameraSchema = z.strictObject({
+  zoom: z.number().min(0, { error: 'zoom 0–24' }).max(24, { error: 'zoom 0–24' }),
+  lat: z.number().min(-90, { error: 'latitude −90…90' }).max(90, { error: 'latitude −90…90' }),
+  lon: z.number().min(-180, { error: 'longitude −180…180' }).max(180, { error: 'longitude −180…180' }),
+});
+
+export const SnapshotEntrySchema = z.strictObject({ dateIso: IsoDateSchema, file: RelativePathSchema });
+
+export const ClipRegionSchema = z.strictObject({ label: Text, file: RelativePathSchema });
+
+/** The dataset manifest (`dataset.json`); mirrors `DatasetManifest` in domain/types.ts. */
+export const DatasetManifestSchema = z.strictObject({
+  $schema: z.string().optional(),
+  id: Id,
+  title: Text,
+  region: z.string(),
+  description: z.string().optional(),
+  classes: z.array(ControlClassSchema).min(1, { error: 'at least one class' }),
+  measures: z.array(AreaMeasureSchema),
+  clipRegions: z.record(Id, ClipRegionSchema).optional(),
+  defaultView: CameraSchema.optional(),
+  sources: z.array(DatasetSourceSchema),
+  snapshots: z.array(SnapshotEntrySchema),
+  claimsFile: RelativePathSchema.optional(),
+  placesFile: RelativePathSchema.optional(),
+});
+
+/**
+ * Properties of a control-area feature. `class` must name a manifest class; it may be left out only
+ * when the dataset has a single (default) class. `date`, if given, should equal the snapshot's date.
+ * Any other properties are kept as they are (source-specific fields such as `deepstate_fill`).
+ */
+export function controlPropsSchema(classIds: readonly string[], defaultClass?: string) {
+  const cls =
+    classIds.length > 0
+      ? z.enum(classIds as [string, ...string[]], { error: `one of ${classIds.map((c) => JSON.stringify(c)).join(', ')}` })
+      : Id;
+  return z.looseObject({
+    class: defaultClass !== undefined ? cls.optional() : cls,
+    date: IsoDateSchema.optional(),
+    name: z.string({ error: 'text' }).optional(),
+    id: z.union([z.string(), z.number()], { error: 'text or number' }).optional(),
+  });
+}
+
+/** The generic form, for the published JSON Schema. */
+export const ControlPropsSchema = controlPropsSchema([]);
+
+const Lon = z.number().min(-180, { error: 'longitude −180…180' }).max(180, { error: 'longitude −180…180' });
+const Lat = z.number().min(-90, { error: 'latitude −90…90' }).max(90, { error: 'latitude −90…90' });
+
+/** Properties of a place label (`placesFile`). */
+export const PlacePropsSchema = z.looseObject({
+  name: Text,
+  'name:en': z.string().nullable().optional(),
+  'name:uk': z.string().nullable().optional(),
+  'name:ru': z.string().nullable().optional(),
+  population: z.number().int({ error: 'whole number' }).min(0, { error: 'population ≥ 0' }).nullable().optional(),
+});
+
+/** A place: a Point feature with a name. */
+export const PlaceFeatureSchema = z.looseObject({
+  type: z.literal('Feature', { error: '"Feature"' }),
+  id: z.union([z.string(), z.number()]).optional(),
+  geometry: z.looseObject({
+    type: z.literal('Point', { error: '"Point"' }),
+    coordinates: z.union([z.tuple([Lon, Lat]), z.tuple([Lon, Lat, z.number()])], { error: '[longitude, latitude]' }),
+  }),
+  properties: PlacePropsSchema,
+});
+
+export type PlaceProps = z.infer<typeof PlacePropsSchema>;
+/** A loaded place label. */
+export type PlaceFeature = Feature<Point, PlaceProps>;
+
+/**
+ * Put zod issues into words: `classes[1].color: #rrggbb colour expected, "blue" found`.
+ * Unknown keys become warnings (strict schemas, lenient loading); everything else is an error.
+ * @param base JSON path of `value` inside its file ('' for the root).
+ */
+export function zodIssuesToLocal(issues: readonly z.core.$ZodIssue[], value: unknown, base: string): LocalIssue[] {
+  const out: LocalIssue[] = [];
+  for (const iss of issues) {
+    const segs = iss.path.filter((s): s is string | number => typeof s !== 'symbol');
+    const path = jsonPath(base, ...segs);
+    const found = getAt(value, segs);
+    const at = path === '' ? '' : `${path}: `;
+    switch (iss.code) {
+      case 'unrecognized_keys':
+        for (const k of iss.keys)
+          out.push({ path: jsonPath(path, k), reason: `${jsonPath(path, k)}: unknown field, ignored`, severity: 'warning' });
+        break;
+      case 'invalid_type':
+        out.push({
+          path,
+          reason: found === undefined ? `${at}missing (${typeWord(iss.expected)} expected)` : `${at}${typeWord(iss.expected)} expected, ${describeValue(found)} found`,
+          severity: 'error',
+        });
+        break;
+      case 'too_small':
+        out.push({
+          path,
+          reason:
+            iss.origin === 'array'
+              ? `${at}${isDefault(iss.message) ? `at least ${String(iss.minimum)} item(s)` : iss.message} expected, ${describeValue(found)} found`
+              : `${at}${isDefault(iss.message) ? `at least ${String(iss.minimum)}` : iss.message} expected, ${describeValue(found)} found`,
+          severity: 'error',
+        });
+        break;
+      case 'invalid_union':
+        // A union of tuples fails deep inside; report the union's own wording on the whole value.
+        out.push({ path, reason: `${at}${isDefault(iss.message) ? 'a different value' : iss.message} expected, ${describeValue(found)} found`, severity: 'error' });
+        break;
+      default:
+        out.push({
+          path,
+          reason: isDefault(iss.message)
+            ? `${at}${iss.message.replace(/^Invalid input: /, '')}`
+            : found === undefined
+              ? `${at}missing (${iss.message} expected)`
+              : `${at}${iss.message} expected, ${describeValue(found)} found`,
+          severity: 'error',
+        });
+    }
+  }
+  return out;
+}
+
+/**
+ * Parse with a strict schema but treat unknown keys as warnings: the keys are dropped and the rest
+ * is parsed again, so an extra field never costs the user their data.
+ */
+export function parseLenient<T>(schema: z.ZodType<T>, value: unknown, base: string): { value?: T; issues: LocalIssue[] } {
+  const first = schema.safeParse(value);
+  if (first.success) return { value: first.data, issues: [] };
+  const issues = zodIssuesToLocal(first.error.issues, value, base);
+  const unknown = first.error.issues.filter((i) => i.code === 'unrecognized_keys');
+  if (unknown.length !== first.error.issues.length) return { issues };
+  const stripped = structuredClone(value);
+  for (const u of unknown) {
+    const holder = getAt(stripped, u.path.filter((s): s is string | number => typeof s !== 'symbol'));
+    if (isRecord(holder) && u.code === 'unrecognized_keys') for (const k of u.keys) delete holder[k];
+  }
+  const second = schema.safeParse(stripped);
+  return second.success ? { value: second.data, issues } : { issues: [...issues, ...zodIssuesToLocal(second.error.issues, stripped, base)] };
+}
+
+function isDefault(message: string): boolean {
+  // zod's own messages start like this; ours are short "what is expected" phrases.
+  return /^(Invalid|Too (small|big)|Unrecognized)/.test(message);
+}
+
+function typeWord(t: string): string {
+  return t === 'string' ? 'text' : t === 'object' ? 'object' : t === 'array' ? 'array' : t;
+}
+
+function getAt(v: unknown, segs: readonly (string | number)[]): unknown {
+  let cur = v;
+  for (const s of segs) {
+    if (Array.isArray(cur) && typeof s === 'number') cur = cur[s];
+    else if (isRecord(cur) && typeof s === 'string') cur = cur[s];
+    else return undefined;
+  }
+  return cur;
+}

@@ -1,0 +1,286 @@
+// Turns one snapshot file (bytes or text) into a Snapshot, skipping bad features and naming every problem.
+import type { ControlClass, ControlFeature, ControlProps, Issue, Result, Snapshot } from '../domain/types';
+import { dateInFileName, dateProblem, hasIsoDateShape, isIsoDate } from './dates';
+import { DEFAULT_MAX_BYTES, decodeJsonFile, type FileInput } from './decode';
+import type { LocalIssue } from './issues';
+import { describeValue, isRecord, jsonPath, toIssues } from './issues';
+import { controlPropsSchema, zodIssuesToLocal } from './schema';
+import { centre, checkAreaGeometry, crsWarning, readPosition } from './validate-geojson';
+
+/** What a snapshot file is checked against. */
+export interface SnapshotContext {
+  /** The dataset's classes; a feature's `class` must be one of their ids. */
+  classes: ControlClass[];
+  /** Class given to features without one. Defaults to the only class when there is exactly one. */
+  defaultClass?: string;
+  /** The snapshot's date as the manifest lists it; otherwise taken from the file name, then from the features. */
+  dateIso?: string;
+  /** Largest file accepted, in bytes (default 50 MB); larger files are rejected unread. */
+  maxBytes?: number;
+  /** Where the dataset lies, `[lon, lat]`, to spot swapped coordinates; default: the median of this file's features. */
+  reference?: readonly [number, number];
+}
+
+const FEATURE_MEMBERS = new Set(['type', 'id', 'geometry', 'properties', 'bbox']);
+const KNOWN_PROPS = ['class', 'date', 'name', 'id'];
+
+/**
+ * Parse and validate one snapshot file. Never throws. Bad features are skipped with an error each; the
+ * snapshot fails only if it cannot be read, has no date, or none of its features is usable.
+ */
+export function parseSnapshotFile(input: FileInput, ctx: SnapshotContext): Result<Snapshot> {
+  const decoded = decodeJsonFile(input, ctx.maxBytes ?? DEFAULT_MAX_BYTES);
+  if (!decoded.ok) return decoded;
+  const r = validateSnapshotJson(input.file, decoded.value, ctx);
+  return r.ok ? { ...r, issues: [...decoded.issues, ...r.issues] } : { ok: false, issues: [...decoded.issues, ...r.issues] };
+}
+
+/** Validate an already-parsed snapshot JSON value (see {@link parseSnapshotFile}). */
+export function validateSnapshotJson(file: string, json: unknown, ctx: SnapshotContext): Result<Snapshot> {
+  const issues: Issue[] = [];
+  const fail = (reason: string, path?: string): Result<Snapshot> => {
+    const i: Issue = { file, reason, severity: 'error' };
+    if (path !== undefined) i.path = path;
+    return { ok: false, issues: [...issues, i] };
+  };
+
+  // Structure: a FeatureCollection (a lone Feature is read as a collection of one).
+  if (!isRecord(json)) return fail(`not GeoJSON: FeatureCollection object expected, ${describeValue(json)} found`);
+  let features: unknown[];
+  let base = 'features';
+  if (json.type === 'Feature') {
+    issues.push({ file, reason: 'a single Feature, not a FeatureCollection; read as a collection of one', severity: 'warning' });
+    features = [json];
+    base = '';
+  } else {
+    if (json.type !== 'FeatureCollection') {
+      if (json.type === undefined && Array.isArray(json.features))
+        issues.push({ file, path: 'type', reason: 'type: missing ("FeatureCollection" expected); read as one since it has "features"', severity: 'error' });
+      else
+        return fail(
+          `not GeoJSON: type: "FeatureCollection" expected, ${describeValue(json.type)} found${
+            typeof json.type === 'string' && /Polygon|Point|LineString|Geometry/.test(json.type) ? ' (a bare geometry has no class or date: wrap it in a Feature in a FeatureCollection)' : ''
+          }`,
+          'type',
+        );
+    }
+    if (!('features' in json)) return fail('not GeoJSON: "features" member missing', 'features');
+    if (!Array.isArray(json.features)) return fail(`not GeoJSON: features: array expected, ${describeValue(json.features)} found`, 'features');
+    features = json.features;
+  }
+  if ('crs' in json) issues.push(...toIssues(file, [crsWarning('crs')]));
+
+  // Date: manifest, else file name, else the features' common `date`.
+  const date = snapshotDate(file, features, ctx.dateIso, issues);
+  if (date === undefined) return { ok: false, issues };
+
+  const classIds = ctx.classes.map((c) => c.id);
+  const defaultClass = ctx.defaultClass ?? (ctx.classes.length === 1 ? ctx.classes[0]?.id : undefined);
+  const propsSchema = controlPropsSchema(classIds, defaultClass);
+  const reference = ctx.reference ?? medianCentre(features);
+
+  const kept: ControlFeature[] = [];
+  const seenIds = new Map<string | number, number>();
+  let rejected = 0;
+  features.forEach((f, index) => {
+    const fpath = base === '' ? '' : jsonPath(base, index);
+    const local: LocalIssue[] = [];
+    const at = (p: string) => (fpath === '' ? p : p === '' ? fpath : `${fpath}.${p}`);
+    const out = checkFeature(f, fpath, at, local, { propsSchema, classIds, defaultClass, date, reference });
+    const id = isRecord(f) ? featureId(f) : undefined;
+    if (out && id !== undefined) {
+      const prev = seenIds.get(id);
+      if (prev !== undefined) local.push({ path: at('id'), reason: `${at('id')}: id ${describeValue(id)} also used by features[${prev}]`, severity: 'warning' });
+      else seenIds.set(id, index);
+    }
+    issues.push(...toIssues(file, local, id !== undefined ? { index, id } : { index }));
+    if (out) kept.push(out);
+    else rejected++;
+  });
+
+  if (features.length > 0 && kept.length === 0)
+    return { ok: false, issues: [...issues, { file, reason: `no usable feature left: all ${rejected} rejected`, severity: 'error' }] };
+  return { ok: true, value: { dateIso: date, file, features: kept }, issues };
+}
+
+interface FeatureCtx {
+  propsSchema: ReturnType<typeof controlPropsSchema>;
+  classIds: string[];
+  defaultClass: string | undefined;
+  date: string;
+  reference: readonly [number, number] | undefined;
+}
+
+/** Check one feature; push its issues into `local`; return it cleaned, or undefined to skip it. */
+function checkFeature(
+  f: unknown,
+  fpath: string,
+  at: (p: string) => string,
+  local: LocalIssue[],
+  c: FeatureCtx,
+): ControlFeature | undefined {
+  const err = (p: string, reason: string) => local.push({ path: at(p), reason: `${at(p)}: ${reason}`, severity: 'error' });
+  const warn = (p: string, reason: string) => local.push({ path: at(p), reason: `${at(p)}: ${reason}`, severity: 'warning' });
+  if (!isRecord(f)) {
+    err('', `Feature object expected, ${describeValue(f)} found`);
+    return undefined;
+  }
+  let ok = true;
+  if (f.type !== 'Feature') {
+    err('type', `"Feature" expected, ${describeValue(f.type)} found${typeof f.type === 'string' && 'coordinates' in f ? ' (a bare geometry: wrap it in a Feature with properties)' : ''}`);
+    ok = false;
+  }
+  for (const k of Object.keys(f))
+    if (!FEATURE_MEMBERS.has(k)) {
+      if (k === 'crs') local.push(crsWarning(at('crs')));
+      else warn(k, `unknown member outside "properties", ignored${KNOWN_PROPS.includes(k) ? ` (did you mean properties.${k}?)` : ''}`);
+    }
+
+  // Properties.
+  let props: Record<string, unknown> = {};
+  if (!('properties' in f)) warn('properties', 'missing (RFC 7946 §3.2 requires it; null is allowed)');
+  else if (f.properties !== null && !isRecord(f.properties)) {
+    err('properties', `object expected, ${describeValue(f.properties)} found`);
+    ok = false;
+  } else if (isRecord(f.properties)) props = f.properties;
+  const ppath = at('properties');
+  for (const zi of zodIssuesToLocal(c.propsSchema.safeParse(props).error?.issues ?? [], props, ppath)) {
+    // Only a bad class makes a feature unusable (its colour and its measures depend on it); a bad
+    // name, id or date is reported and the feature kept under the snapshot's date.
+    const isClass = zi.path === jsonPath(ppath, 'class');
+    if (isClass) {
+      ok = false;
+      let reason = zi.reason;
+      if (props.class === undefined && isRecord(f) && 'class' in f) reason += ' (found "class" outside "properties")';
+      local.push({ ...zi, reason });
+    } else local.push({ ...zi, severity: 'warning' });
+  }
+  if (isIsoDate(props.date) && props.date !== c.date)
+    warn('properties.date', `${props.date} disagrees with the snapshot's date ${c.date}; the feature is kept under ${c.date}`);
+  for (const k of Object.keys(props)) {
+    const near = nearMiss(k);
+    if (near) warn(`properties.${k}`, `unknown field, did you mean "${near}"?`);
+  }
+  // id and name that are not text/number are dropped so downstream code can trust the types.
+  const id = featureId(f);
+
+  // Geometry.
+  const g = checkAreaGeometry(f.geometry, at('geometry'), c.reference ? { reference: c.reference } : {});
+  local.push(...g.issues);
+  if (!g.geometry || !ok) return undefined;
+
+  const cls = typeof props.class === 'string' ? props.class : (c.defaultClass as string);
+  const outProps: ControlProps = { ...props, class: cls };
+  if ('name' in outProps && typeof outProps.name !== 'string') delete outProps.name;
+  const feature: ControlFeature = { type: 'Feature', geometry: g.geometry, properties: outProps };
+  if (id !== undefined && f.id !== undefined) feature.id = id;
+  void fpath;
+  return feature;
+}
+
+/** The feature's id (`id`, else `properties.id`) when it is text or a number. */
+function featureId(f: Record<string, unknown>): string | number | undefined {
+  const id = f.id ?? (isRecord(f.properties) ? f.properties.id : undefined);
+  return typeof id === 'string' || (typeof id === 'number' && Number.isFinite(id)) ? id : undefined;
+}
+
+/** A property name that is probably a misspelt known one (`Class`, `clas`, `Date`). */
+function nearMiss(k: string): string | undefined {
+  if (KNOWN_PROPS.includes(k)) return undefined;
+  const low = k.toLowerCase().replace(/[\s_-]/g, '');
+  for (const known of KNOWN_PROPS) {
+    if (low === known) return known;
+    if (known.length >= 4 && editDistance(low, known) === 1) return known;
+  }
+  return undefined;
+}
+
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 1) return 2;
+  const dp = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = dp[0] as number;
+    dp[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = dp[j] as number;
+      dp[j] = Math.min((dp[j] as number) + 1, (dp[j - 1] as number) + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return dp[b.length] as number;
+}
+
+/** Decide the snapshot's date and record why when it cannot. */
+function snapshotDate(file: string, features: unknown[], manifestDate: string | undefined, issues: Issue[]): string | undefined {
+  const nameDate = dateInFileName(file);
+  if (nameDate !== undefined && !isIsoDate(nameDate)) {
+    issues.push({ file, reason: `file name date ${nameDate} is not a calendar date`, severity: manifestDate && isIsoDate(manifestDate) ? 'warning' : 'error' });
+  }
+  if (manifestDate !== undefined) {
+    const p = dateProblem('date from dataset.json', manifestDate);
+    if (p) {
+      issues.push({ file, reason: p, severity: 'error' });
+      return undefined;
+    }
+    if (nameDate !== undefined && isIsoDate(nameDate) && nameDate !== manifestDate)
+      issues.push({ file, reason: `file name says ${nameDate} but dataset.json lists this file for ${manifestDate}; using ${manifestDate}`, severity: 'warning' });
+    return manifestDate;
+  }
+  if (nameDate !== undefined) return isIsoDate(nameDate) ? nameDate : undefined;
+  // No date in the name: use the features' date if they all agree on one.
+  const dates = new Set<string>();
+  for (const f of features) if (isRecord(f) && isRecord(f.properties) && isIsoDate(f.properties.date)) dates.add(f.properties.date);
+  const only = [...dates][0];
+  if (dates.size === 1 && only !== undefined) {
+    issues.push({ file, reason: `no date in the file name; using ${only}, the date its features carry`, severity: 'warning' });
+    return only;
+  }
+  issues.push({
+    file,
+    reason:
+      dates.size > 1
+        ? `no date: the file name has no YYYY-MM-DD and its features carry ${dates.size} different dates`
+        : 'no date: the file name has no YYYY-MM-DD (e.g. 2024-08-12.geojson) and no dataset.json lists it',
+    severity: 'error',
+  });
+  void hasIsoDateShape;
+  return undefined;
+}
+
+/**
+ * A rough centre of a parsed snapshot (median of its features' first positions), robust to junk.
+ * Needs three features at least, so one odd feature cannot set the reference.
+ */
+export function medianCentre(features: unknown[]): [number, number] | undefined {
+  const xs: number[] = [];
+  const ys: number[] = [];
+  for (const f of features) {
+    const c = roughFeatureCentre(f);
+    if (c) {
+      xs.push(c[0]);
+      ys.push(c[1]);
+    }
+  }
+  if (xs.length < 3) return undefined;
+  return [median(xs), median(ys)];
+}
+
+/** Centre of a raw feature's first polygon, or undefined if it has no readable positions. */
+export function roughFeatureCentre(f: unknown): [number, number] | undefined {
+  if (!isRecord(f) || !isRecord(f.geometry)) return undefined;
+  let rings: unknown = f.geometry.coordinates;
+  if (f.geometry.type === 'MultiPolygon' && Array.isArray(rings)) rings = rings[0];
+  if (!Array.isArray(rings) || !Array.isArray(rings[0])) return undefined;
+  const pts = [];
+  for (const p of rings[0] as unknown[]) {
+    const r = readPosition(p, '');
+    if (typeof r !== 'string' && Math.abs(r[0] ?? 999) <= 180 && Math.abs(r[1] ?? 999) <= 180) pts.push(r);
+  }
+  return pts.length === 0 ? undefined : centre([[pts]]);
+}
+
+/** Median of a non-empty list. */
+export function median(v: number[]): number {
+  const s = [...v].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] as number;
+}
