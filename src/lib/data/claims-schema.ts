@@ -1,0 +1,315 @@
+// The claims ledger (geodata/<dataset>/claims.json): its zod schema, its types, and a parser that keeps good claims and names each bad one.
+import { z } from 'zod';
+import type { Issue, Result } from '../domain/types';
+
+/** `YYYY-MM-DD` that is a real calendar day (2025-02-30 is refused). */
+export function isCalendarDate(value: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const t = new Date(Date.UTC(y, mo - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
+}
+
+const isoDate = z.string().check((ctx) => {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(ctx.value)) {
+    ctx.issues.push({ code: 'custom', input: ctx.value, message: `ISO date expected, ${JSON.stringify(ctx.value)} found` });
+  } else if (!isCalendarDate(ctx.value)) {
+    ctx.issues.push({ code: 'custom', input: ctx.value, message: `impossible date ${JSON.stringify(ctx.value)}` });
+  }
+});
+
+const text = z.string().trim().min(1);
+
+/**
+ * What a figure counts. Area and settlements are about ground; the rest are about people and kit.
+ * `personnel_losses` is a total as the source words it (killed + wounded, sometimes + captured: see the claim's
+ * quote); `casualties` is used when the source gives no breakdown at all.
+ */
+export const QUANTITIES = [
+  'area_held',
+  'area_share_lost',
+  'settlements_held',
+  'personnel_losses',
+  'casualties',
+  'killed',
+  'wounded',
+  'killed_or_wounded',
+  'captured',
+  'troops_deployed',
+  'reinforcements_planned',
+  'equipment_destroyed',
+  'formations_destroyed',
+  'force_share_lost',
+] as const;
+export const quantitySchema = z.enum(QUANTITIES);
+
+export const UNITS = ['km2', 'settlements', 'personnel', 'units', 'brigades', 'percent'] as const;
+export const unitSchema = z.enum(UNITS);
+
+/**
+ * How a single figure was qualified, normalised from the source's words (which `stated` keeps):
+ * around → about, roughly → approximately, more than / surpassed → over, almost → nearly.
+ * `exact` means no qualifier was written, not that the figure is precise. Semantics: src/lib/domain/claims.ts.
+ */
+export const POINT_QUALIFIERS = ['exact', 'approximately', 'about', 'at_least', 'over', 'nearly', 'up_to'] as const;
+
+const pointValue = z.strictObject({
+  qualifier: z.enum(POINT_QUALIFIERS),
+  amount: z.number().finite().nonnegative(),
+  /** The figure in the source's own words, e.g. "approximately 1,300 square kilometers". */
+  stated: text,
+});
+
+const rangeValue = z.strictObject({
+  qualifier: z.literal('range'),
+  low: z.number().finite().nonnegative(),
+  high: z.number().finite().nonnegative(),
+  /** True when the range itself is hedged ("approximately 10,000 to 12,000", "an estimated …"). */
+  approximate: z.boolean().optional(),
+  stated: text,
+});
+
+export const claimValueSchema = z.discriminatedUnion('qualifier', [pointValue, rangeValue]);
+
+export const subjectSchema = z.strictObject({
+  /** Whose troops / ground: 'Ukraine', 'Russia', 'North Korea'. */
+  side: text,
+  place: text.optional(),
+});
+
+const explanation = text;
+/**
+ * The date or period a figure refers to (often not the publication date), with how it was read:
+ * - instant: true on that day ("currently", "as of");
+ * - by: cumulative, reached by that day ("by November 2024", "have been killed");
+ * - period: over the period ("over the past six months"); compared at its end;
+ * - peak: the largest value during the period ("at its peak", "initially seized").
+ */
+export const claimPeriodSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('instant'), dateIso: isoDate, explanation }),
+  z.strictObject({ kind: z.literal('by'), dateIso: isoDate, explanation }),
+  z.strictObject({ kind: z.literal('period'), startIso: isoDate, endIso: isoDate, explanation }),
+  z.strictObject({ kind: z.literal('peak'), startIso: isoDate, endIso: isoDate, explanation }),
+]);
+
+export const claimantSchema = z.strictObject({
+  /** Stable id shared by every claim from the same claimant (e.g. 'zelensky'), across outlets. */
+  id: text,
+  kind: z.enum(['person', 'body', 'unnamed', 'outlet']),
+  /** 'Volodymyr Zelensky', "General Staff of the Armed Forces of Ukraine", 'the outlet itself'. */
+  name: text,
+  /** 'President of Ukraine', 'South Korean MP', 'unattributed statement by Euromaidan Press'. */
+  role: text,
+  /** Who relayed it, when the outlet had it second-hand from someone other than the claimant. */
+  via: text.optional(),
+});
+
+export const claimSourceSchema = z.strictObject({
+  /** Outlet name, or null when the article text does not name it (never guessed). */
+  outlet: text.nullable(),
+  outletDerivation: text.optional(),
+  author: text.nullable(),
+  /** Publication date; see `publishedPrecision`. */
+  publishedIso: isoDate,
+  /** stated: printed in the article; derived: worked out from the text; not_before: only a lower bound is known. */
+  publishedPrecision: z.enum(['stated', 'derived', 'not_before']),
+  publishedDerivation: text.optional(),
+  /** Only a link the article text itself gives; otherwise null. */
+  url: z.url({ protocol: /^https?$/, error: 'http(s) URL expected' }).nullable(),
+  /** Seed file the claim was read from, e.g. `000_979723b9ecb291e0.txt`. */
+  seedFile: text,
+  /** Whom the outlet cites for the figure, in its words. */
+  citedSource: text.optional(),
+});
+
+export const claimSchema = z.strictObject({
+  /** Stable, readable id: `<seed>-<side>-<what>-<figure>`, e.g. `s000-ua-area-peak-1300`. */
+  id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: 'lower-case kebab-case id expected' }),
+  quantity: quantitySchema,
+  value: claimValueSchema,
+  unit: unitSchema,
+  subject: subjectSchema,
+  period: claimPeriodSchema,
+  claimant: claimantSchema,
+  source: claimSourceSchema,
+  /** The exact short passage the figure comes from. */
+  quote: text,
+  note: text.optional(),
+});
+
+export const claimsFileSchema = z.strictObject({
+  version: z.literal(1),
+  datasetId: text,
+  description: text.optional(),
+  notes: z.array(text).optional(),
+  claims: z.array(z.unknown()),
+});
+
+export type Quantity = z.infer<typeof quantitySchema>;
+export type ClaimUnit = z.infer<typeof unitSchema>;
+export type PointQualifier = (typeof POINT_QUALIFIERS)[number];
+export type Qualifier = PointQualifier | 'range';
+export type ClaimValue = z.infer<typeof claimValueSchema>;
+export type ClaimSubject = z.infer<typeof subjectSchema>;
+export type ClaimPeriod = z.infer<typeof claimPeriodSchema>;
+export type Claimant = z.infer<typeof claimantSchema>;
+export type ClaimSource = z.infer<typeof claimSourceSchema>;
+export type Claim = z.infer<typeof claimSchema>;
+export type ClaimsFile = Omit<z.infer<typeof claimsFileSchema>, 'claims'> & { claims: Claim[] };
+
+// ---------------------------------------------------------------------------------------------------------
+// Issue wording
+
+function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const key of path) out += typeof key === 'number' ? `[${key}]` : out === '' ? String(key) : `.${String(key)}`;
+  return out;
+}
+
+function describe(input: unknown): string {
+  if (input === undefined) return 'nothing';
+  if (input === null) return 'null';
+  if (Array.isArray(input)) return 'an array';
+  if (typeof input === 'string') return JSON.stringify(input.length > 40 ? `${input.slice(0, 40)}…` : input);
+  if (typeof input === 'object') return 'an object';
+  return `${typeof input} ${String(input)}`;
+}
+
+/** Values of each union's discriminator, for messages (zod's issue does not carry them). */
+const DISCRIMINATOR_VALUES: Record<string, readonly string[]> = {
+  kind: ['instant', 'by', 'period', 'peak'],
+  qualifier: [...POINT_QUALIFIERS, 'range'],
+};
+
+/** One zod issue in our words: `ISO date expected, "3/4/22" found`. */
+function reasonOf(issue: z.core.$ZodIssue): string {
+  const found = 'input' in issue ? describe(issue.input) : undefined;
+  switch (issue.code) {
+    case 'invalid_type':
+      return `${issue.expected} expected, ${found} found`;
+    case 'invalid_value':
+      return `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')} expected, ${found} found`;
+    case 'unrecognized_keys':
+      return `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}`;
+    case 'invalid_union':
+      if (issue.discriminator) {
+        const known = DISCRIMINATOR_VALUES[issue.discriminator];
+        const value = describe((issue.input as Record<string, unknown> | undefined)?.[issue.discriminator]);
+        return `${known ? `one of ${known.map((v) => JSON.stringify(v)).join(', ')}` : `a known ${issue.discriminator}`} expected, ${value} found`;
+      }
+      return `${issue.message}, ${found} found`;
+    case 'too_small':
+      return issue.origin === 'string' ? `non-empty text expected, ${found} found` : `${issue.message}, ${found} found`;
+    case 'custom':
+      return issue.message;
+    default:
+      return found === undefined ? issue.message : `${issue.message}, ${found} found`;
+  }
+}
+
+function issueAt(file: string, basePath: readonly PropertyKey[], issue: z.core.$ZodIssue, claimId?: string): Issue {
+  const p = formatPath([...basePath, ...issue.path]);
+  const reason = `${p === '' ? 'top level' : p}: ${reasonOf(issue)}`;
+  return { file, ...(claimId === undefined ? {} : { featureId: claimId }), ...(typeof basePath[1] === 'number' ? { featureIndex: basePath[1] } : {}), path: p, reason, severity: 'error' };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Checks zod cannot express per field
+
+function claimDates(period: ClaimPeriod): string[] {
+  return period.kind === 'instant' || period.kind === 'by' ? [period.dateIso] : [period.startIso, period.endIso];
+}
+
+/** Cross-field checks on one claim that parsed: low ≤ high, start ≤ end, not after publication, derivations given. */
+function semanticIssues(file: string, index: number, claim: Claim, snapshotDates: readonly string[] | undefined): Issue[] {
+  const out: Issue[] = [];
+  const at = (path: string, reason: string, severity: Issue['severity'] = 'error'): void => {
+    const p = `claims[${index}].${path}`;
+    out.push({ file, featureIndex: index, featureId: claim.id, path: p, reason: `${p}: ${reason}`, severity });
+  };
+  if (claim.value.qualifier === 'range' && claim.value.low > claim.value.high) {
+    at('value', `low ${claim.value.low} is greater than high ${claim.value.high}`);
+  }
+  if (claim.unit === 'percent') {
+    const top = claim.value.qualifier === 'range' ? claim.value.high : claim.value.amount;
+    if (top > 100) at('value', `a percentage above 100 (${top})`);
+  }
+  const p = claim.period;
+  if ((p.kind === 'period' || p.kind === 'peak') && p.startIso > p.endIso) {
+    at('period', `period starts (${p.startIso}) after it ends (${p.endIso})`);
+  }
+  // A figure cannot refer to a day after the article was written, unless only a lower bound of that day is known.
+  if (claim.source.publishedPrecision !== 'not_before') {
+    for (const d of claimDates(p)) {
+      if (d > claim.source.publishedIso) at('period', `date ${d} is after the article's publication (${claim.source.publishedIso})`);
+    }
+  }
+  if (claim.source.publishedPrecision !== 'stated' && !claim.source.publishedDerivation) {
+    at('source.publishedDerivation', `required when publishedPrecision is "${claim.source.publishedPrecision}"`);
+  }
+  if (claim.source.outlet === null && !claim.source.outletDerivation) {
+    at('source.outletDerivation', 'required when outlet is null (say what the text gives instead)');
+  }
+  if (snapshotDates && snapshotDates.length > 0) {
+    const first = snapshotDates[0]!;
+    const last = snapshotDates[snapshotDates.length - 1]!;
+    for (const d of claimDates(p)) {
+      if (d < first) at('period', `date ${d} is before the first snapshot (${first})`, 'warning');
+      else if (d > last) at('period', `date ${d} is after the last snapshot (${last})`, 'warning');
+    }
+  }
+  return out;
+}
+
+/**
+ * Parses a claims ledger. Every claim is checked on its own: a bad one is reported (file, index, id, JSON path,
+ * reason such as `claims[3].period.dateIso: ISO date expected, "3/4/22" found`) and left out; good ones are kept.
+ * Duplicate ids are errors (the first keeps its place). With `snapshotDates` (sorted), dates outside the snapshot
+ * range are reported as warnings. Fails only when the file itself is malformed or no claim survives while some
+ * were bad.
+ */
+export function parseClaimsFile(fileName: string, json: unknown, opts: { snapshotDates?: string[] } = {}): Result<Claim[]> {
+  const issues: Issue[] = [];
+  const envelope = claimsFileSchema.safeParse(json, { reportInput: true });
+  if (!envelope.success) {
+    for (const issue of envelope.error.issues) issues.push(issueAt(fileName, [], issue));
+    if (issues.length === 0 || issues.every((i) => i.severity !== 'error')) {
+      issues.push({ file: fileName, reason: 'not a claims file', severity: 'error' });
+    }
+    return { ok: false, issues };
+  }
+  const claims: Claim[] = [];
+  const firstIndexById = new Map<string, number>();
+  const claimantById = new Map<string, { name: string; index: number }>();
+  envelope.data.claims.forEach((raw, index) => {
+    const rawId = typeof raw === 'object' && raw !== null && typeof (raw as { id?: unknown }).id === 'string' ? (raw as { id: string }).id : undefined;
+    const parsed = claimSchema.safeParse(raw, { reportInput: true });
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) issues.push(issueAt(fileName, ['claims', index], issue, rawId));
+      return;
+    }
+    const claim = parsed.data;
+    const earlier = firstIndexById.get(claim.id);
+    if (earlier !== undefined) {
+      const p = `claims[${index}].id`;
+      issues.push({ file: fileName, featureIndex: index, featureId: claim.id, path: p, reason: `${p}: duplicate id "${claim.id}" (first used by claims[${earlier}])`, severity: 'error' });
+      return;
+    }
+    const semantic = semanticIssues(fileName, index, claim, opts.snapshotDates);
+    issues.push(...semantic);
+    if (semantic.some((i) => i.severity === 'error')) return;
+    firstIndexById.set(claim.id, index);
+    const known = claimantById.get(claim.claimant.id);
+    if (known && known.name !== claim.claimant.name) {
+      const p = `claims[${index}].claimant.name`;
+      issues.push({ file: fileName, featureIndex: index, featureId: claim.id, path: p, reason: `${p}: claimant "${claim.claimant.id}" is named "${known.name}" in claims[${known.index}] but "${claim.claimant.name}" here`, severity: 'warning' });
+    } else if (!known) {
+      claimantById.set(claim.claimant.id, { name: claim.claimant.name, index });
+    }
+    claims.push(claim);
+  });
+  const anyError = issues.some((i) => i.severity === 'error');
+  if (claims.length === 0 && anyError) return { ok: false, issues };
+  return { ok: true, value: claims, issues };
+}
