@@ -80,3 +80,27 @@ export function classAreasKm2(features: readonly ControlFeature[], classIds: rea
   for (const id of classIds) out[id] = geometryAreaKm2(toMultiPolygon(unionOfClasses(features, [id])));
   return out;
 }
+
+/** Every figure shown for one snapshot: each measure (union, clipped) and each class (union, unclipped). */
+export interface AreaReport {
+  measures: { id: string; label: string; areaKm2: number | undefined; clipTo?: string }[];
+  classes: { id: string; areaKm2: number }[];
+  issues: Issue[];
+}
+
+export function snapshotAreaReport(
+  file: string,
+  features: readonly ControlFeature[],
+  measures: readonly AreaMeasure[],
+  classIds: readonly string[],
+  clipRegions: Readonly<Record<string, AreaGeometry>>,
+): AreaReport {
+  const issues: Issue[] = [];
+  const measureRows = measures.map((m) => {
+    const r = measureArea(file, features, m, clipRegions);
+    issues.push(...r.issues);
+    return { id: m.id, label: m.label, areaKm2: r.value?.areaKm2, ...(m.clipTo !== undefined ? { clipTo: m.clipTo } : {}) };
+  });
+  const byClass = classAreasKm2(features, classIds);
+  return { measures: measureRows, classes: classIds.map((id) => ({ id, areaKm2: byClass[id] ?? 0 })), issues };
+}

@@ -1,0 +1,114 @@
+// Shared browser-test helpers: launch Debian's Chromium, open the app, watch for errors and outside requests,
+// wait for the map, and read pixels at a longitude/latitude.
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { PNG } from 'pngjs';
+import { mkdirSync } from 'node:fs';
+
+export const APP_URL = 'http://127.0.0.1:4179/';
+
+const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
+}
+
+export interface WatchedPage {
+  page: Page;
+  /** Uncaught exceptions in the page. */
+  pageErrors: string[];
+  /** console.error messages. */
+  consoleErrors: string[];
+  /** Every request to anything but this machine. */
+  outsideRequests: string[];
+  /** Every request URL, for download-size checks. */
+  requests: string[];
+}
+
+function isLocal(url: string): boolean {
+  if (url.startsWith('data:') || url.startsWith('blob:')) return true;
+  try {
+    const host = new URL(url).hostname;
+    return host === '127.0.0.1' || host === 'localhost' || host === '[::1]';
+  } catch {
+    return false;
+  }
+}
+
+/** A new page that records errors and blocks (and records) any request leaving localhost. */
+export async function newWatchedPage(browser: Browser, viewport = { width: 1280, height: 800 }): Promise<WatchedPage> {
+  const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  const watched: WatchedPage = { page, pageErrors: [], consoleErrors: [], outsideRequests: [], requests: [] };
+  page.on('pageerror', (e) => watched.pageErrors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') watched.consoleErrors.push(m.text()); });
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    watched.requests.push(url);
+    if (isLocal(url)) return route.continue();
+    watched.outsideRequests.push(url);
+    return route.abort();
+  });
+  return watched;
+}
+
+/** Open the app at a hash and wait until the dataset is loaded and the map has drawn. */
+export async function openApp(w: WatchedPage, hash = ''): Promise<void> {
+  await w.page.goto(APP_URL + hash);
+  await waitForMap(w.page);
+}
+
+/** Wait until the data is in and the map is idle (style, tiles and fonts loaded, nothing pending). */
+export async function waitForMap(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const w = window as unknown as { __app?: { loading: string | null; dataset: unknown }; __claimsMap?: { map: { loaded(): boolean; areTilesLoaded(): boolean } } };
+    return w.__app && w.__app.loading === null && w.__app.dataset && w.__claimsMap?.map.loaded() && w.__claimsMap.map.areTilesLoaded();
+  }, undefined, { timeout: 60_000 });
+  await waitForIdle(page);
+}
+
+/** Resolves on the map's next `idle` (or at once if nothing is pending). */
+export async function waitForIdle(page: Page, mapHandle = '__claimsMap'): Promise<void> {
+  await page.evaluate((handle) => new Promise<void>((resolve) => {
+    const m = (window as unknown as Record<string, { map: { once(e: string, f: () => void): void; triggerRepaint(): void } }>)[handle]!.map;
+    m.once('idle', () => resolve());
+    m.triggerRepaint();
+  }), mapHandle);
+}
+
+/** Screen position (page CSS px) of a longitude/latitude on the primary map. */
+export async function projectToPage(page: Page, lng: number, lat: number): Promise<{ x: number; y: number }> {
+  return page.evaluate(([lng, lat]) => {
+    const m = (window as unknown as { __claimsMap: { map: { project(p: [number, number]): { x: number; y: number }; getContainer(): HTMLElement } } }).__claimsMap.map;
+    const p = m.project([lng!, lat!]);
+    const r = m.getContainer().getBoundingClientRect();
+    return { x: r.left + p.x, y: r.top + p.y };
+  }, [lng, lat]);
+}
+
+/** The colour drawn at a longitude/latitude: the median of a 5×5 px patch of a screenshot. */
+export async function colorAt(page: Page, lng: number, lat: number): Promise<[number, number, number]> {
+  const { x, y } = await projectToPage(page, lng, lat);
+  const buf = await page.screenshot({ clip: { x: Math.round(x) - 2, y: Math.round(y) - 2, width: 5, height: 5 } });
+  const png = PNG.sync.read(buf);
+  const rs: number[] = [], gs: number[] = [], bs: number[] = [];
+  for (let i = 0; i < png.width * png.height; i++) {
+    rs.push(png.data[i * 4]!); gs.push(png.data[i * 4 + 1]!); bs.push(png.data[i * 4 + 2]!);
+  }
+  const med = (a: number[]) => a.sort((p, q) => p - q)[Math.floor(a.length / 2)]!;
+  return [med(rs), med(gs), med(bs)];
+}
+
+/** Hue-free check: is `c` closer to `target` than to `other`? */
+export function closer(c: [number, number, number], target: [number, number, number], other: [number, number, number]): boolean {
+  const d = (a: [number, number, number], b: [number, number, number]) => (a[0] - b[0]) ** 2 + (a[1] - b[1]) ** 2 + (a[2] - b[2]) ** 2;
+  return d(c, target) < d(c, other);
+}
+
+/** Save a screenshot under e2e/screenshots/ (git-ignored) for a person to look at. */
+export async function saveScreenshot(page: Page, name: string): Promise<void> {
+  mkdirSync('e2e/screenshots', { recursive: true });
+  await page.screenshot({ path: `e2e/screenshots/${name}.png` });
+}

@@ -1,0 +1,115 @@
+// The viewer end to end on the real Kursk data, offline: permalinks, pixels at Sudzha, keyboard stepping,
+// history, bad links, and no request leaving localhost.
+import { readFileSync } from 'node:fs';
+import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { colorAt, launchBrowser, newWatchedPage, openApp, saveScreenshot, waitForIdle, type WatchedPage } from './browser';
+
+const manifest = JSON.parse(readFileSync('geodata/kursk/dataset.json', 'utf8'));
+const heldColor = manifest.classes.find((c: { id: string }) => c.id === 'ukraine_held_in_russia').color as string;
+const lastDateIso = manifest.snapshots[manifest.snapshots.length - 1].dateIso as string;
+const hex = (h: string): [number, number, number] => [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16)) as [number, number, number];
+
+// Just south of Sudzha's centre, clear of its label and dot.
+const NEAR_SUDZHA: [number, number] = [35.2726, 51.165];
+
+function classesAt(dateIso: string, point: [number, number]): string[] {
+  const snap = JSON.parse(readFileSync(`geodata/kursk/snapshots/${dateIso}.geojson`, 'utf8'));
+  return snap.features.filter((f: never) => booleanPointInPolygon(point, f)).map((f: { properties: { class: string } }) => f.properties.class);
+}
+
+let browser: Browser;
+const pages: WatchedPage[] = [];
+async function page(): Promise<WatchedPage> {
+  const w = await newWatchedPage(browser);
+  pages.push(w);
+  return w;
+}
+
+beforeAll(async () => { browser = await launchBrowser(); });
+afterAll(async () => {
+  // Every page of this file: no request left localhost, no uncaught error.
+  for (const w of pages) {
+    expect(w.outsideRequests).toEqual([]);
+    expect(w.pageErrors).toEqual([]);
+  }
+  await browser.close();
+});
+
+describe('the viewer on the Kursk data', () => {
+  it('draws what the data says at Sudzha: basemap on 2024-08-01, held on 2024-08-20', async () => {
+    // The expectation comes from the data, not from the app.
+    expect(classesAt('2024-08-01', NEAR_SUDZHA)).toEqual([]);
+    expect(classesAt('2024-08-20', NEAR_SUDZHA)).toEqual(['ukraine_held_in_russia']);
+
+    const before = await page();
+    await openApp(before, '#date=2024-08-01&map=10/51.20/35.27');
+    await saveScreenshot(before.page, 'viewer-2024-08-01');
+    const basemap = await colorAt(before.page, ...NEAR_SUDZHA);
+
+    const after = await page();
+    await openApp(after, '#date=2024-08-20&map=10/51.20/35.27');
+    await saveScreenshot(after.page, 'viewer-2024-08-20');
+    const held = await colorAt(after.page, ...NEAR_SUDZHA);
+
+    // The fill is drawn at 55 % over the basemap: expect that blend, to within a few shades.
+    const expected = hex(heldColor).map((c, i) => Math.round(0.55 * c + 0.45 * basemap[i]!)) as [number, number, number];
+    const distance = Math.hypot(...held.map((c, i) => c - expected[i]!));
+    expect(distance, `held ${held} vs expected ${expected} over basemap ${basemap}`).toBeLessThan(25);
+    expect(Math.hypot(...basemap.map((c, i) => c - held[i]!))).toBeGreaterThan(60);
+
+    // The rendered feature under the point is the held class, and only one date's polygons are visible.
+    const hit = await after.page.evaluate(([lng, lat]) => {
+      const cm = (window as unknown as { __claimsMap: { map: { project(p: [number, number]): { x: number; y: number }; queryRenderedFeatures(p: unknown, o: unknown): { id: number; properties: Record<string, unknown> }[]; getFeatureState(f: unknown): Record<string, unknown> } } }).__claimsMap.map;
+      const p = cm.project([lng!, lat!]);
+      return cm.queryRenderedFeatures([p.x, p.y], { layers: ['cg-control-fill'] })
+        .filter((f) => cm.getFeatureState({ source: 'cg-control', id: f.id }).visible === true)
+        .map((f) => f.properties.class);
+    }, NEAR_SUDZHA);
+    expect(hit).toEqual(['ukraine_held_in_russia']);
+  });
+
+  it('shows the area held and the snapshot in force, and says how old it is', async () => {
+    const w = await page();
+    await openApp(w, '#date=2024-08-10&map=9/51.3/35.2');
+    const status = await w.page.getByTestId('snapshot-status').innerText();
+    expect(status).toContain('8 August 2024');
+    expect(status).toContain('2 days old');
+    const held = await w.page.getByTestId('measure-held').innerText();
+    expect(held).toMatch(/^[\d,]+\.\d km²$/);
+  });
+
+  it('steps with the keyboard: the date, the URL and the area figure follow; back returns', async () => {
+    const w = await page();
+    await openApp(w, '#date=2024-08-20&map=10/51.20/35.27');
+    const heldBefore = await w.page.getByTestId('measure-held').innerText();
+    const thumb = w.page.getByRole('slider', { name: 'Date' });
+    await thumb.focus();
+    await thumb.press('ArrowRight');
+    const next = manifest.snapshots[manifest.snapshots.findIndex((s: { dateIso: string }) => s.dateIso === '2024-08-20') + 1].dateIso as string;
+    await w.page.waitForFunction((d) => location.hash.startsWith(`#date=${d}&`), next);
+    expect(await thumb.getAttribute('aria-valuetext')).toContain('snapshot');
+    const heldAfter = await w.page.getByTestId('measure-held').innerText();
+    expect(heldAfter).not.toBe(heldBefore);
+    await thumb.press('Home');
+    await w.page.waitForFunction(() => location.hash.startsWith('#date=2024-08-01&'));
+    await thumb.press('End');
+    await w.page.waitForFunction((d) => location.hash.startsWith(`#date=${d}&`), lastDateIso);
+    await w.page.goBack();
+    await w.page.waitForFunction(() => location.hash.startsWith('#date=2024-08-01&'));
+    expect(await w.page.evaluate(() => (window as unknown as { __app: { dateIso: string } }).__app.dateIso)).toBe('2024-08-01');
+    await waitForIdle(w.page);
+    await saveScreenshot(w.page, 'viewer-after-keyboard');
+  });
+
+  it('falls back to the defaults with a visible notice on a bad link, never a blank map', async () => {
+    const w = await page();
+    await openApp(w, '#date=2024-02-30&map=99/1/1');
+    const notices = await w.page.getByTestId('notices').innerText();
+    expect(notices).toContain('"2024-02-30" is not a valid');
+    expect(notices).toContain('"99/1/1"');
+    expect(await w.page.evaluate(() => (window as unknown as { __app: { dateIso: string } }).__app.dateIso)).toBe(lastDateIso);
+    await saveScreenshot(w.page, 'viewer-bad-link');
+  });
+});

@@ -1,0 +1,332 @@
+// The one adapter that owns a MapLibre map: control areas by date, compare overlays, camera, popups.
+// Nothing else in the app imports maplibre-gl (STYLE.md); components call these few verbs.
+import { AttributionControl, Map as MlMap, NavigationControl, Popup, ScaleControl, setWorkerUrl } from 'maplibre-gl';
+import type { ExpressionSpecification, GeoJSONSource, MapGeoJSONFeature, StyleSpecification } from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import type { FeatureCollection } from 'geojson';
+import type { SnapshotStore } from '../domain/snapshot-store';
+import { switchSet } from '../domain/snapshot-store';
+import type { Camera, ControlClass } from '../domain/types';
+import { CHANGE_COLORS } from '../domain/change-colors';
+import { BASEMAP_ATTRIBUTION, BASEMAP_FIRST_LABEL_LAYER, BASEMAP_LAYER_IDS, basemapStyle, placeLabelExpression, type BasemapLanguage } from './basemap-style';
+import { registerPmtilesProtocol } from './pmtiles-protocol';
+
+// Without this the worker file is not emitted by a Vite build and nothing but the background renders
+// (../shared/NOTES.md, "MapLibre GL JS 6 with Vite").
+setWorkerUrl(workerUrl);
+
+export const CONTROL_SOURCE = 'cg-control';
+export const CONTROL_FILL_LAYER = 'cg-control-fill';
+export const CONTROL_LINE_LAYER = 'cg-control-line';
+export const DIFF_SOURCE = 'cg-diff';
+export const DIFF_FILL_LAYER = 'cg-diff-fill';
+export const DIFF_LINE_LAYER = 'cg-diff-line';
+
+
+/** What a click on a control area reports: plain data, turned into text by the caller. */
+export interface ControlFeatureHit {
+  uid: number;
+  classId: string;
+  name?: string;
+  lngLat: { lng: number; lat: number };
+}
+
+export interface ClaimsMapOptions {
+  container: HTMLElement;
+  basemap: StyleSpecification;
+  language: BasemapLanguage;
+  /** Control layers go below this basemap layer (the first label layer), so place names stay readable. */
+  beforeLayerId?: string;
+  camera: Camera;
+  /** Dataset credits (plain text). */
+  attribution: string[];
+  /** The basemap's credit: trusted HTML written by us, never from data. */
+  basemapAttributionHtml?: string;
+  /** Show navigation and scale controls (off for the secondary map of side-by-side). */
+  controls?: boolean;
+}
+
+const HIDDEN_OPACITY = 0;
+
+/** Owns one MapLibre map; queues what it is asked to show until the style has loaded. */
+export class ClaimsMap {
+  readonly map: MlMap;
+  private loaded = false;
+  private store: SnapshotStore | undefined;
+  private classes: ControlClass[] = [];
+  private shownIndex = -1;
+  private wantedIndex = -1;
+  private diff: FeatureCollection | null = null;
+  private diffShown: FeatureCollection | null = null;
+  private controlOpacity = 0.55;
+  private moveListeners: ((camera: Camera) => void)[] = [];
+  private clickListeners: ((hit: ControlFeatureHit, popup: (content: Node) => void) => void)[] = [];
+  private popup: Popup | undefined;
+  private syncing = false;
+  private language: BasemapLanguage;
+  private attributionControl: AttributionControl;
+  private attribution: string[] = [];
+
+  constructor(private readonly options: ClaimsMapOptions) {
+    this.map = new MlMap({
+      container: options.container,
+      style: options.basemap,
+      center: [options.camera.lon, options.camera.lat],
+      zoom: options.camera.zoom,
+      attributionControl: false,
+      fadeDuration: 0,
+      // The permalink holds the view; MapLibre's own hash handling would fight with it.
+      hash: false,
+      dragRotate: false,
+      pitchWithRotate: false,
+    });
+    this.map.touchZoomRotate.disableRotation();
+    this.language = options.language;
+    this.attribution = options.attribution;
+    this.attributionControl = this.newAttributionControl();
+    this.map.addControl(this.attributionControl);
+    if (options.controls !== false) {
+      this.map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+      this.map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
+    }
+    this.map.on('load', () => {
+      this.addLayers();
+      this.loaded = true;
+      this.apply();
+    });
+    this.map.on('moveend', () => {
+      if (this.syncing) return;
+      const camera = this.getCamera();
+      for (const l of this.moveListeners) l(camera);
+    });
+    this.map.on('click', CONTROL_FILL_LAYER, (e) => {
+      const hit = this.visibleControlFeatures(e.features ?? [])[0];
+      if (!hit) return;
+      const data: ControlFeatureHit = {
+        uid: Number(hit.id),
+        classId: String(hit.properties['class'] ?? ''),
+        name: typeof hit.properties['name'] === 'string' ? hit.properties['name'] : undefined,
+        lngLat: { lng: e.lngLat.lng, lat: e.lngLat.lat },
+      };
+      for (const l of this.clickListeners) l(data, (content) => this.openPopup(e.lngLat, content));
+    });
+    this.map.on('mouseenter', CONTROL_FILL_LAYER, () => { this.map.getCanvas().style.cursor = 'pointer'; });
+    this.map.on('mouseleave', CONTROL_FILL_LAYER, () => { this.map.getCanvas().style.cursor = ''; });
+  }
+
+  /** Colours and labels of the classes. */
+  setClasses(classes: ControlClass[]): void {
+    this.classes = classes;
+    if (this.loaded) this.applyClassColors();
+  }
+
+  /** All distinct polygons of a dataset go into one source once; dates then switch by feature state. */
+  setStore(store: SnapshotStore): void {
+    if (store === this.store) return;
+    this.store = store;
+    this.shownIndex = -1;
+    if (this.loaded) this.applyStore();
+  }
+
+  /** Show the snapshot at this index of the store (-1: none). */
+  showSnapshot(index: number): void {
+    this.wantedIndex = index;
+    if (this.loaded) this.applySnapshot();
+  }
+
+  /** Show compare-mode polygons (features with `change`: gained/lost/unchanged), or null to clear. */
+  showDiff(diff: FeatureCollection | null): void {
+    this.diff = diff;
+    if (this.loaded) this.applyDiff();
+  }
+
+  /** Fade control areas (e.g. under a compare overlay). */
+  setControlOpacity(opacity: number): void {
+    this.controlOpacity = opacity;
+    if (this.loaded) this.map.setPaintProperty(CONTROL_FILL_LAYER, 'fill-opacity', this.fillOpacity());
+  }
+
+  /** Dataset credits shown beside the basemap's. Text from data: escaped, the control renders HTML. */
+  setAttribution(attribution: string[]): void {
+    if (attribution.join('\n') === this.attribution.join('\n')) return;
+    this.attribution = attribution;
+    this.map.removeControl(this.attributionControl);
+    this.attributionControl = this.newAttributionControl();
+    this.map.addControl(this.attributionControl);
+  }
+
+  private newAttributionControl(): AttributionControl {
+    // The basemap credit is ours (trusted HTML with links); dataset credits are text from data, escaped.
+    const custom = [...this.attribution.map(escapeHtml), ...(this.options.basemapAttributionHtml ? [this.options.basemapAttributionHtml] : [])];
+    return new AttributionControl({ compact: false, customAttribution: custom });
+  }
+
+  /** Place-label language. */
+  setLanguage(language: BasemapLanguage): void {
+    if (language === this.language) return;
+    this.language = language;
+    if (this.loaded) this.map.setLayoutProperty(BASEMAP_LAYER_IDS.placeLabels, 'text-field', placeLabelExpression(language));
+  }
+
+  getCamera(): Camera {
+    const c = this.map.getCenter();
+    return { zoom: this.map.getZoom(), lat: c.lat, lon: c.lng };
+  }
+
+  /** Move the camera without telling move listeners (used to follow a link or another map). */
+  jumpTo(camera: Camera): void {
+    const now = this.getCamera();
+    if (Math.abs(now.zoom - camera.zoom) < 1e-6 && Math.abs(now.lat - camera.lat) < 1e-7 && Math.abs(now.lon - camera.lon) < 1e-7) return;
+    this.syncing = true;
+    this.map.jumpTo({ center: [camera.lon, camera.lat], zoom: camera.zoom });
+    this.syncing = false;
+  }
+
+  /** Keep another map's camera in step with this one while it moves (side by side, swipe). */
+  syncTo(other: ClaimsMap): () => void {
+    const follow = () => {
+      if (this.syncing) return;
+      other.syncing = true;
+      other.map.jumpTo({ center: this.map.getCenter(), zoom: this.map.getZoom() });
+      other.syncing = false;
+    };
+    this.map.on('move', follow);
+    return () => this.map.off('move', follow);
+  }
+
+  onMove(listener: (camera: Camera) => void): void {
+    this.moveListeners.push(listener);
+  }
+
+  onControlClick(listener: (hit: ControlFeatureHit, popup: (content: Node) => void) => void): void {
+    this.clickListeners.push(listener);
+  }
+
+  resize(): void {
+    this.map.resize();
+  }
+
+  destroy(): void {
+    this.popup?.remove();
+    this.map.remove();
+  }
+
+  private openPopup(lngLat: { lng: number; lat: number }, content: Node): void {
+    this.popup?.remove();
+    // setDOMContent, never setHTML: strings from data must not become markup (../shared/NOTES.md, Security).
+    this.popup = new Popup({ maxWidth: '320px' }).setLngLat(lngLat).setDOMContent(content).addTo(this.map);
+  }
+
+  private visibleControlFeatures(features: MapGeoJSONFeature[]): MapGeoJSONFeature[] {
+    // Hidden dates are drawn with opacity 0 and are still hit by queries; keep only the visible ones.
+    return features.filter((f) => this.map.getFeatureState({ source: CONTROL_SOURCE, id: f.id! })['visible'] === true);
+  }
+
+  private fillOpacity(): ExpressionSpecification {
+    return ['case', ['boolean', ['feature-state', 'visible'], false], this.controlOpacity, HIDDEN_OPACITY];
+  }
+
+  private classColor(): ExpressionSpecification | string {
+    if (this.classes.length === 0) return '#555555';
+    const pairs = this.classes.flatMap((c) => [c.id, c.color]);
+    return ['match', ['get', 'class'], ...pairs, '#555555'] as unknown as ExpressionSpecification;
+  }
+
+  private addLayers(): void {
+    const before = this.options.beforeLayerId && this.map.getLayer(this.options.beforeLayerId) ? this.options.beforeLayerId : undefined;
+    this.map.addSource(CONTROL_SOURCE, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
+    this.map.addLayer({
+      id: CONTROL_FILL_LAYER, type: 'fill', source: CONTROL_SOURCE,
+      paint: { 'fill-color': this.classColor(), 'fill-opacity': this.fillOpacity() },
+    }, before);
+    this.map.addLayer({
+      id: CONTROL_LINE_LAYER, type: 'line', source: CONTROL_SOURCE,
+      paint: {
+        'line-color': this.classColor(),
+        'line-width': ['interpolate', ['linear'], ['zoom'], 6, 0.5, 12, 1.5],
+        'line-opacity': ['case', ['boolean', ['feature-state', 'visible'], false], 0.9, 0],
+      },
+    }, before);
+    this.map.addSource(DIFF_SOURCE, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
+    const changeColor: ExpressionSpecification = ['match', ['get', 'change'],
+      'gained', CHANGE_COLORS.gained, 'lost', CHANGE_COLORS.lost, CHANGE_COLORS.unchanged];
+    this.map.addLayer({
+      id: DIFF_FILL_LAYER, type: 'fill', source: DIFF_SOURCE,
+      paint: { 'fill-color': changeColor, 'fill-opacity': ['match', ['get', 'change'], 'unchanged', 0.35, 0.7] },
+    }, before);
+    this.map.addLayer({
+      id: DIFF_LINE_LAYER, type: 'line', source: DIFF_SOURCE,
+      paint: { 'line-color': changeColor, 'line-width': 1 },
+    }, before);
+  }
+
+  private applyClassColors(): void {
+    this.map.setPaintProperty(CONTROL_FILL_LAYER, 'fill-color', this.classColor());
+    this.map.setPaintProperty(CONTROL_LINE_LAYER, 'line-color', this.classColor());
+  }
+
+  private apply(): void {
+    this.applyClassColors();
+    this.applyStore();
+    this.applyDiff();
+  }
+
+  private applyStore(): void {
+    const source = this.map.getSource<GeoJSONSource>(CONTROL_SOURCE);
+    if (!source) return;
+    this.map.removeFeatureState({ source: CONTROL_SOURCE });
+    this.shownIndex = -1;
+    const features = (this.store?.features ?? []).map((f) => ({
+      type: 'Feature' as const, id: f.uid, geometry: f.geometry,
+      // Only what styling and popups need: the map's worker copies every property.
+      properties: { class: f.classId, ...(typeof f.properties.name === 'string' ? { name: f.properties.name } : {}) },
+    }));
+    source.setData({ type: 'FeatureCollection', features });
+    this.applySnapshot();
+  }
+
+  private applySnapshot(): void {
+    if (!this.store || this.wantedIndex === this.shownIndex) return;
+    const { hide, show } = switchSet(this.store, this.shownIndex, this.wantedIndex);
+    for (const id of hide) this.map.setFeatureState({ source: CONTROL_SOURCE, id }, { visible: false });
+    for (const id of show) this.map.setFeatureState({ source: CONTROL_SOURCE, id }, { visible: true });
+    this.shownIndex = this.wantedIndex;
+  }
+
+  private applyDiff(): void {
+    if (this.diff === this.diffShown) return;
+    const source = this.map.getSource<GeoJSONSource>(DIFF_SOURCE);
+    source?.setData(this.diff ?? { type: 'FeatureCollection', features: [] });
+    this.diffShown = this.diff;
+  }
+}
+
+/** Text for the attribution control, which renders HTML: data must stay text. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+/** A map on the embedded offline basemap (PMTiles + shipped fonts under `basemap/`), ready for control areas. */
+export function createClaimsMap(opts: {
+  container: HTMLElement;
+  camera: Camera;
+  language: BasemapLanguage;
+  attribution: string[];
+  controls?: boolean;
+}): ClaimsMap {
+  registerPmtilesProtocol();
+  // Absolute URLs: MapLibre's workers resolve relative URLs against their own location, not the page's.
+  const base = new URL('basemap/', document.baseURI).href;
+  const map = new ClaimsMap({
+    container: opts.container,
+    basemap: basemapStyle({ pmtilesUrl: `${base}basemap.pmtiles`, fontBaseUrl: `${base}fonts`, language: opts.language }),
+    language: opts.language,
+    beforeLayerId: BASEMAP_FIRST_LABEL_LAYER,
+    camera: opts.camera,
+    attribution: opts.attribution,
+    basemapAttributionHtml: BASEMAP_ATTRIBUTION,
+    controls: opts.controls ?? true,
+  });
+  return map;
+}

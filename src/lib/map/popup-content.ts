@@ -1,0 +1,66 @@
+// Popup content for a clicked control area, built from DOM text nodes: strings from data never become HTML.
+import type { StoredFeature } from '../domain/snapshot-store';
+import type { ControlClass, DatasetSource } from '../domain/types';
+import { formatDateLong } from '../domain/format';
+
+/** A link from data is only followed when it is http(s); anything else (javascript:, data:) is shown as text. */
+export function safeHttpUrl(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (text !== undefined) node.textContent = text;
+  if (className) node.className = className;
+  return node;
+}
+
+export interface PopupInput {
+  feature: StoredFeature;
+  cls: ControlClass | undefined;
+  datesIso: readonly string[];
+  sources: readonly DatasetSource[];
+}
+
+/** What a reader needs to cite a polygon: its class, since when it stood unchanged, where it is from. */
+export function buildControlPopup({ feature, cls, datesIso, sources }: PopupInput): HTMLElement {
+  const root = el('div', undefined, 'cg-popup');
+  const title = el('strong', cls?.label ?? feature.classId);
+  if (cls) {
+    const swatch = el('span', undefined, 'cg-swatch');
+    swatch.style.background = cls.color;
+    root.append(swatch);
+  }
+  root.append(title);
+  const name = feature.properties.name;
+  if (typeof name === 'string' && name.trim() !== '') root.append(el('div', name, 'cg-popup-name'));
+  const first = datesIso[feature.firstIndex];
+  const last = datesIso[feature.lastIndex];
+  if (first && last) {
+    root.append(el('div', first === last
+      ? `This polygon appears in the snapshot of ${formatDateLong(first)} only.`
+      : `This polygon is unchanged in the snapshots from ${formatDateLong(first)} to ${formatDateLong(last)}.`));
+  }
+  root.append(el('div', `File ${feature.file}, feature ${feature.featureIndex}.`, 'cg-popup-file'));
+  for (const s of sources.slice(0, 1)) {
+    const line = el('div', 'Source: ', 'cg-popup-source');
+    const href = safeHttpUrl(s.url);
+    if (href) {
+      const a = el('a', s.name);
+      a.href = href;
+      a.target = '_blank';
+      a.rel = 'noopener noreferrer';
+      line.append(a);
+    } else {
+      line.append(document.createTextNode(s.name));
+    }
+    root.append(line);
+  }
+  return root;
+}
