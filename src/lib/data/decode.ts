@@ -65,34 +65,121 @@ export function parseJson(file: string, text: string): Result<unknown> {
   }
 }
 
-/** Engines word JSON errors differently (V8: "at position N", Firefox: "at line L column C"); normalise. */
+/**
+ * Engines word JSON errors differently and some give no position (V8 now quotes the text instead), so
+ * find the first error ourselves; fall back to the engine's words if our scan finds none.
+ */
 function describeJsonError(text: string, msg: string): string {
-  let line: number | undefined;
-  let col: number | undefined;
-  const pos = /position (\d+)/.exec(msg);
-  const lc = /line (\d+) column (\d+)/.exec(msg);
-  if (lc) {
-    line = Number(lc[1]);
-    col = Number(lc[2]);
-  } else if (pos) {
-    const p = Number(pos[1]);
-    const before = text.slice(0, p);
-    line = before.split('\n').length;
-    col = p - before.lastIndexOf('\n');
-  } else if (/end of (JSON )?input|Unterminated|unexpected end/i.test(msg)) {
-    const lines = text.split('\n');
-    line = lines.length;
-    col = (lines[lines.length - 1] ?? '').length + 1;
+  const at = locateJsonError(text);
+  if (!at) return msg;
+  const before = text.slice(0, at.offset);
+  const line = before.split('\n').length;
+  const col = at.offset - before.lastIndexOf('\n');
+  const found = at.offset >= text.length ? 'end of the file' : JSON.stringify(String.fromCodePoint(text.codePointAt(at.offset) ?? 0));
+  return `unexpected ${found} at line ${line}, column ${col}${at.hint ? ` (${at.hint})` : ''}`;
+}
+
+/**
+ * Scan JSON text (RFC 8259) without building values and return where the first error is, with a hint for
+ * the common hand-editing mistakes. Iterative, so deeply nested input cannot overflow the stack.
+ */
+export function locateJsonError(s: string): { offset: number; hint?: string } | undefined {
+  let i = 0;
+  const stack: string[] = [];
+  let mode: 'value' | 'key' | 'after' = 'value';
+  const ws = () => {
+    while (i < s.length && (s[i] === ' ' || s[i] === '\t' || s[i] === '\n' || s[i] === '\r')) i++;
+  };
+  const fail = (hint?: string) => (hint ? { offset: i, hint } : { offset: i });
+  const prevNonWs = () => {
+    let k = i - 1;
+    while (k >= 0 && /\s/.test(s[k] ?? '')) k--;
+    return s[k];
+  };
+  const hintFor = (c: string | undefined): string | undefined => {
+    if (c === undefined) return 'truncated?';
+    if (c === "'") return 'JSON strings use double quotes';
+    if (c === '/') return 'JSON has no comments';
+    if (c === 'N' || c === 'I') return 'NaN and Infinity are not JSON numbers';
+    if ((c === ']' || c === '}') && prevNonWs() === ',') return 'a trailing comma?';
+    return undefined;
+  };
+  const string = (): boolean => {
+    i++; // opening quote
+    while (i < s.length) {
+      const c = s.charCodeAt(i);
+      if (c === 0x22) {
+        i++;
+        return true;
+      }
+      if (c < 0x20) return false;
+      if (c === 0x5c) {
+        const e = s[i + 1];
+        if (e === 'u') {
+          if (!/^[0-9a-fA-F]{4}$/.test(s.slice(i + 2, i + 6))) return (i += 1), false;
+          i += 6;
+        } else if (e !== undefined && '"\\/bfnrt'.includes(e)) i += 2;
+        else return (i += 1), false;
+      } else i++;
+    }
+    return false;
+  };
+  while (true) {
+    ws();
+    const c = s[i];
+    if (mode === 'value') {
+      if (c === '{') {
+        stack.push('{');
+        i++;
+        ws();
+        if (s[i] === '}') {
+          stack.pop();
+          i++;
+          mode = 'after';
+        } else mode = 'key';
+      } else if (c === '[') {
+        stack.push('[');
+        i++;
+        ws();
+        if (s[i] === ']') {
+          stack.pop();
+          i++;
+        } else continue;
+        mode = 'after';
+      } else if (c === '"') {
+        if (!string()) return fail(i >= s.length ? 'truncated?' : 'raw control character or bad escape in a string');
+        mode = 'after';
+      } else if (c !== undefined && /[-0-9]/.test(c)) {
+        const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(s.slice(i, i + 400));
+        if (!m || m[0] === '-') return s[i + 1] === 'I' ? ((i += 1), fail(hintFor('I'))) : fail();
+        i += m[0].length;
+        mode = 'after';
+      } else if (s.startsWith('true', i) || s.startsWith('null', i)) {
+        i += 4;
+        mode = 'after';
+      } else if (s.startsWith('false', i)) {
+        i += 5;
+        mode = 'after';
+      } else return fail(hintFor(c));
+    } else if (mode === 'key') {
+      if (c !== '"') return fail(c !== undefined && /[A-Za-z_]/.test(c) ? 'property names need double quotes' : hintFor(c));
+      if (!string()) return fail(i >= s.length ? 'truncated?' : undefined);
+      ws();
+      if (s[i] !== ':') return fail(hintFor(s[i]));
+      i++;
+      mode = 'value';
+    } else {
+      const top = stack[stack.length - 1];
+      if (top === undefined) return i < s.length ? fail('more text after the JSON value') : undefined;
+      if (c === ',') {
+        i++;
+        mode = top === '{' ? 'key' : 'value';
+      } else if ((c === '}' && top === '{') || (c === ']' && top === '[')) {
+        stack.pop();
+        i++;
+      } else return fail(c === undefined ? 'truncated?' : `"," or "${top === '{' ? '}' : ']'}" expected`);
+    }
   }
-  // Drop the engine's own location and echo of the text; keep the kind of error.
-  const kind = msg
-    .replace(/ in JSON at position \d+.*$/s, '')
-    .replace(/ at position \d+.*$/s, '')
-    .replace(/^JSON\.parse: /, '')
-    .replace(/ at line \d+ column \d+ of the JSON data$/, '')
-    .replace(/, ".*" is not valid JSON$/s, '');
-  const where = line !== undefined ? ` at line ${line}, column ${col}` : '';
-  return `${kind}${where}`;
 }
 
 function utf8Length(s: string, cap: number): number {

@@ -103,6 +103,7 @@ export function loadDataset(files: readonly DatasetFile[], opts: LoadDatasetOpti
   const snapshots: Snapshot[] = [];
   const byDate = new Map<string, string>();
   const classes = manifest.classes;
+  const validityCache = new Map<string, string | undefined>();
   entries.forEach((e, i) => {
     const json = jsons[i];
     if (json === undefined) return; // decode issues already recorded
@@ -110,6 +111,7 @@ export function loadDataset(files: readonly DatasetFile[], opts: LoadDatasetOpti
       classes,
       dateIso: manifestInferred ? undefined : e.dateIso,
       ...(reference ? { reference } : {}),
+      validityCache,
     });
     issues.push(...r.issues);
     if (!r.ok) return;

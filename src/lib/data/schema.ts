@@ -136,7 +136,10 @@ export function zodIssuesToLocal(issues: readonly z.core.$ZodIssue[], value: unk
       case 'invalid_type':
         out.push({
           path,
-          reason: found === undefined ? `${at}missing (${typeWord(iss.expected)} expected)` : `${at}${typeWord(iss.expected)} expected, ${describeValue(found)} found`,
+          reason:
+            found === undefined
+              ? `${at}missing (${isDefault(iss.message) ? typeWord(iss.expected) : iss.message} expected)`
+              : `${at}${isDefault(iss.message) ? typeWord(iss.expected) : iss.message} expected, ${describeValue(found)} found`,
           severity: 'error',
         });
         break;

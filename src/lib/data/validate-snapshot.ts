@@ -19,6 +19,8 @@ export interface SnapshotContext {
   maxBytes?: number;
   /** Where the dataset lies, `[lon, lat]`, to spot swapped coordinates; default: the median of this file's features. */
   reference?: readonly [number, number];
+  /** Memo of geometry validity shared across the files of one dataset (see `checkAreaGeometry`). */
+  validityCache?: Map<string, string | undefined>;
 }
 
 const FEATURE_MEMBERS = new Set(['type', 'id', 'geometry', 'properties', 'bbox']);
@@ -86,7 +88,7 @@ export function validateSnapshotJson(file: string, json: unknown, ctx: SnapshotC
     const fpath = base === '' ? '' : jsonPath(base, index);
     const local: LocalIssue[] = [];
     const at = (p: string) => (fpath === '' ? p : p === '' ? fpath : `${fpath}.${p}`);
-    const out = checkFeature(f, fpath, at, local, { propsSchema, classIds, defaultClass, date, reference });
+    const out = checkFeature(f, fpath, at, local, { propsSchema, classIds, defaultClass, date, reference, validityCache: ctx.validityCache });
     const id = isRecord(f) ? featureId(f) : undefined;
     if (out && id !== undefined) {
       const prev = seenIds.get(id);
@@ -109,6 +111,7 @@ interface FeatureCtx {
   defaultClass: string | undefined;
   date: string;
   reference: readonly [number, number] | undefined;
+  validityCache: Map<string, string | undefined> | undefined;
 }
 
 /** Check one feature; push its issues into `local`; return it cleaned, or undefined to skip it. */
@@ -144,7 +147,8 @@ function checkFeature(
     ok = false;
   } else if (isRecord(f.properties)) props = f.properties;
   const ppath = at('properties');
-  for (const zi of zodIssuesToLocal(c.propsSchema.safeParse(props).error?.issues ?? [], props, ppath)) {
+  const propIssues = ok ? (c.propsSchema.safeParse(props).error?.issues ?? []) : [];
+  for (const zi of zodIssuesToLocal(propIssues, props, ppath)) {
     // Only a bad class makes a feature unusable (its colour and its measures depend on it); a bad
     // name, id or date is reported and the feature kept under the snapshot's date.
     const isClass = zi.path === jsonPath(ppath, 'class');
@@ -165,7 +169,10 @@ function checkFeature(
   const id = featureId(f);
 
   // Geometry.
-  const g = checkAreaGeometry(f.geometry, at('geometry'), c.reference ? { reference: c.reference } : {});
+  const g = checkAreaGeometry(f.geometry, at('geometry'), {
+    ...(c.reference ? { reference: c.reference } : {}),
+    ...(c.validityCache ? { validityCache: c.validityCache } : {}),
+  });
   local.push(...g.issues);
   if (!g.geometry || !ok) return undefined;
 
