@@ -1,6 +1,6 @@
 // Turns one snapshot file (bytes or text) into a Snapshot, skipping bad features and naming every problem.
 import type { ControlClass, ControlFeature, ControlProps, Issue, Result, Snapshot } from '../domain/types';
-import { dateInFileName, dateProblem, hasIsoDateShape, isIsoDate } from './dates';
+import { dateInFileName, dateProblem, isIsoDate } from './dates';
 import { DEFAULT_MAX_BYTES, decodeJsonFile, type FileInput } from './decode';
 import type { LocalIssue } from './issues';
 import { describeValue, isRecord, jsonPath, toIssues } from './issues';
@@ -88,7 +88,7 @@ export function validateSnapshotJson(file: string, json: unknown, ctx: SnapshotC
     const fpath = base === '' ? '' : jsonPath(base, index);
     const local: LocalIssue[] = [];
     const at = (p: string) => (fpath === '' ? p : p === '' ? fpath : `${fpath}.${p}`);
-    const out = checkFeature(f, fpath, at, local, { propsSchema, classIds, defaultClass, date, reference, validityCache: ctx.validityCache });
+    const out = checkFeature(f, at, local, { propsSchema, classIds, defaultClass, date, reference, validityCache: ctx.validityCache });
     const id = isRecord(f) ? featureId(f) : undefined;
     if (out && id !== undefined) {
       const prev = seenIds.get(id);
@@ -117,7 +117,6 @@ interface FeatureCtx {
 /** Check one feature; push its issues into `local`; return it cleaned, or undefined to skip it. */
 function checkFeature(
   f: unknown,
-  fpath: string,
   at: (p: string) => string,
   local: LocalIssue[],
   c: FeatureCtx,
@@ -181,7 +180,6 @@ function checkFeature(
   if ('name' in outProps && typeof outProps.name !== 'string') delete outProps.name;
   const feature: ControlFeature = { type: 'Feature', geometry: g.geometry, properties: outProps };
   if (id !== undefined && f.id !== undefined) feature.id = id;
-  void fpath;
   return feature;
 }
 
@@ -250,7 +248,6 @@ function snapshotDate(file: string, features: unknown[], manifestDate: string | 
         : 'no date: the file name has no YYYY-MM-DD (e.g. 2024-08-12.geojson) and no dataset.json lists it',
     severity: 'error',
   });
-  void hasIsoDateShape;
   return undefined;
 }
 

@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import type { ControlClass, Issue } from '../domain/types';
 import { loadDataset, type DatasetFile } from './load-dataset';
 import { parseSnapshotFile, type SnapshotContext } from './validate-snapshot';
+import { DatasetManifestSchema } from './schema';
+import { buildSchema } from '../../../scripts/build-schema';
 
 interface Expected {
   file: string;
@@ -128,5 +130,16 @@ describe('geodata/kursk', () => {
     expect(r.value.snapshots.reduce((n, s) => n + s.features.length, 0)).toBe(509);
     expect(Object.keys(r.value.clipRegions)).toEqual(['russia']);
     expect(r.value.manifest.measures.map((m) => m.id)).toEqual(['held', 'held_or_unknown', 'occupied']);
+  });
+});
+
+describe('schema', () => {
+  it('accepts the Kursk manifest as it is (strict: no unknown keys)', () => {
+    const json: unknown = JSON.parse(readFileSync(join(import.meta.dirname, '../../../geodata/kursk/dataset.json'), 'utf8'));
+    expect(DatasetManifestSchema.safeParse(json).error?.issues ?? []).toEqual([]);
+  });
+  it('geodata/schema.json is up to date (npx tsx scripts/build-schema.ts)', () => {
+    const committed: unknown = JSON.parse(readFileSync(join(import.meta.dirname, '../../../geodata/schema.json'), 'utf8'));
+    expect(committed).toEqual(buildSchema());
   });
 });
