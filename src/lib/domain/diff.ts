@@ -11,13 +11,19 @@ import type { AreaGeometry, AreaMeasure, Issue, Snapshot } from './types';
  *   gained = T \ F,  lost = F \ T,  unchanged = F ∩ T.
  * T is the disjoint union of unchanged and gained, F of unchanged and lost, so in exact arithmetic
  *   area(T) − area(F) = gained − lost.
- * `identityErrorKm2` is what is left of that in floating point. It is not zero because (1) each of the three
- * overlays is a separate computation, and the intersection points on a shared boundary are rounded
- * independently in each (to doubles in polygon-clipping / polyclip-ts / GEOS, to a 1e-7° integer grid in
- * Clipper2), so gained and unchanged do not tile T to the last bit; (2) a retry on a snapped grid moves
- * vertices by up to half a grid step; (3) Turf's area sums a ring's terms in floating point, so the same
- * boundary measured in two pieces differs in the last digits. On the Kursk snapshots it stays under
- * 1e-4 km² (see diff.test.ts); a large residual means an overlay went wrong and is reported as an issue.
+ * `identityErrorKm2` is what is left of that in floating point. It is not zero, for three reasons, largest first:
+ * (1) Turf's area is not additive under splitting an edge. Its ring formula sums (λ[i+1] − λ[i−1])·sin φ[i], as
+ *     if each edge bent along a curve of its own; a vertex inserted on a straight lon/lat edge changes the sum
+ *     (sin φ is not linear in φ). Overlays insert such vertices wherever the two dates' boundaries cross, so
+ *     gained + unchanged measured in pieces differs from T measured whole. Measured: putting a midpoint on every
+ *     edge of a 40-vertex, 11 km² Kursk polygon moves its Turf area by 7.9e-5 km². This is why all four engines
+ *     show the same ~4e-4 km² worst case on the Kursk pairs (bench/diff.bench.ts).
+ * (2) Each overlay is a separate computation, and intersection points are rounded independently in each (to
+ *     doubles in polygon-clipping / polyclip-ts / GEOS, to a 1e-7° grid in Clipper2), so gained and unchanged
+ *     do not tile T to the last bit (up to ~1e-5 km² on the jittered synthetic pairs with Clipper2).
+ * (3) A retry on a snapped grid moves vertices by up to half a grid step.
+ * On the Kursk snapshots the residual stays under 5e-4 km²; identityToleranceKm2 is far above that, so a
+ * residual over it means an overlay lost a part, and is reported as an issue.
  */
 
 export type ChangeKind = 'gained' | 'lost' | 'unchanged';
