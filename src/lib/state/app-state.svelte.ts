@@ -7,6 +7,8 @@ import type { AreaGeometry, Camera, DatasetManifest, Issue, Snapshot } from '../
 import { formatLink, parseLink, type LinkState } from '../domain/permalink';
 import type { Claim } from '../data/claims-schema';
 import type { FeatureCollection } from 'geojson';
+import type { SnapshotDiff } from '../domain/diff';
+import { requestDiff } from '../data/diff-client';
 
 /** A dataset as the app holds it once loaded and checked. */
 export interface LoadedDataset {
@@ -44,8 +46,19 @@ export class AppState {
   playing = $state(false);
   speed = $state<number>(2);
   language = $state<Language>('en');
-  /** Compare-mode polygons (gained, lost, unchanged) for the map's overlay. */
-  diffFeatures = $state.raw<FeatureCollection | null>(null);
+  /** The comparison of the two compared dates, once computed (null while computing: never a stale pair). */
+  diff = $state.raw<SnapshotDiff | null>(null);
+  diffPending = $state(false);
+  diffError = $state<string | null>(null);
+  /** The measure whose gained/lost/unchanged polygons the overlay draws. */
+  compareMeasureId = $state('');
+  /** Compare-mode polygons of the chosen measure, for the map's overlay. */
+  diffFeatures: FeatureCollection | null = $derived.by(() => {
+    const d = this.diff;
+    if (!d) return null;
+    const id = this.compareMeasureId || d.measures[0]?.measureId;
+    return { type: 'FeatureCollection', features: d.features.features.filter((f) => f.properties.measure === id) };
+  });
 
   store: SnapshotStore | null = $derived(this.dataset ? buildSnapshotStore(this.dataset.snapshots) : null);
   datesIso: string[] = $derived(this.store?.datesIso ?? []);
@@ -163,6 +176,43 @@ export class AppState {
   stopCompare(): void {
     if (this.compare) this.dateIso = this.compare.toIso;
     this.compare = null;
+  }
+
+  /** The snapshot in force on a date, or an empty one before the first (nothing was mapped yet). */
+  snapshotOn(dateIso: string): Snapshot {
+    const store = this.store;
+    const i = snapshotIndexOn(this.datesIso, dateIso);
+    if (!store || i < 0) return { dateIso, file: `(no snapshot on or before ${dateIso})`, features: [] };
+    return { dateIso: store.datesIso[i]!, file: store.files[i]!, features: featuresAt(store, i) };
+  }
+
+  /**
+   * Compute the comparison of the current pair in the diff worker. The previous result is dropped at once, so
+   * the figures never show one pair's numbers under another pair's dates; a request overtaken by a newer pair
+   * is answered `stale` and ignored.
+   */
+  async computeDiff(): Promise<void> {
+    const ds = this.dataset;
+    const pair = this.compare;
+    this.diff = null;
+    this.diffError = null;
+    if (!ds || !pair) {
+      this.diffPending = false;
+      return;
+    }
+    this.diffPending = true;
+    try {
+      const answer = await requestDiff(this.snapshotOn(pair.fromIso), this.snapshotOn(pair.toIso), ds.manifest.measures, ds.clipRegions);
+      if (answer.stale) return;
+      if (this.compare?.fromIso !== pair.fromIso || this.compare?.toIso !== pair.toIso || this.dataset !== ds) return;
+      this.diff = answer.diff;
+      if (!answer.diff.measures.some((m) => m.measureId === this.compareMeasureId)) {
+        this.compareMeasureId = answer.diff.measures[0]?.measureId ?? '';
+      }
+    } catch (err) {
+      this.diffError = (err as Error).message;
+    }
+    this.diffPending = false;
   }
 
   dismissNotice(i: number): void {
