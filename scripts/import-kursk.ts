@@ -18,6 +18,16 @@ copyFileSync(join(shared, 'basemap/places.geojson'), join(out, 'places.geojson')
 // polygons overlap Ukraine's border by 0.6–2.5 km², see ../shared/data/README.md).
 const earth = JSON.parse(readFileSync(join(shared, 'basemap/earth.geojson'), 'utf8'));
 const russia = earth.features.find((f: { properties: { iso: string } }) => f.properties.iso === 'RUS');
+// The source ring is clockwise; RFC 7946 §3.1.6 wants exterior rings counter-clockwise (holes clockwise).
+type Ring = [number, number][];
+const signedArea = (ring: Ring) => ring.reduce((sum, [x0, y0], i) => {
+  const [x1, y1] = ring[(i + 1) % ring.length]!;
+  return sum + (x0 * y1 - x1 * y0);
+}, 0) / 2;
+const rewind = (rings: Ring[]) => rings.map((r, i) => ((signedArea(r) > 0) === (i === 0) ? r : [...r].reverse()));
+russia.geometry.coordinates = russia.geometry.type === 'Polygon'
+  ? rewind(russia.geometry.coordinates)
+  : russia.geometry.coordinates.map(rewind);
 writeFileSync(
   join(out, 'russia-land.geojson'),
   JSON.stringify({

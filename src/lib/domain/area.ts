@@ -1,8 +1,7 @@
 // Areas of control, in km², computed from snapshot polygons with Turf: per class and per named measure.
 import turfArea from '@turf/area';
-import polygonClipping from 'polygon-clipping';
-import type { MultiPolygon as PcMultiPolygon, Geom as PcGeom } from 'polygon-clipping';
 import type { MultiPolygon } from 'geojson';
+import { shippedEngine, type Polygons } from './clip-engine';
 import type { AreaGeometry, AreaMeasure, ControlFeature, Issue } from './types';
 
 /**
@@ -21,24 +20,24 @@ export function geometryAreaKm2(geometry: AreaGeometry | null): number {
 }
 
 /** The coordinates of a Polygon or MultiPolygon as a list of polygons, as the clipping library takes them. */
-export function toPolygons(geometry: AreaGeometry): PcMultiPolygon {
-  return (geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates) as PcMultiPolygon;
+export function toPolygons(geometry: AreaGeometry): Polygons {
+  return geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
 }
 
-export function toMultiPolygon(polygons: PcMultiPolygon): MultiPolygon {
+export function toMultiPolygon(polygons: Polygons): MultiPolygon {
   return { type: 'MultiPolygon', coordinates: polygons };
 }
 
 /**
  * Union of the features of the given classes. Overlapping polygons of one snapshot must count once, so
- * areas are always taken of a union, never summed feature by feature.
+ * areas are always taken of a union, never summed feature by feature. Same overlay engine as compare mode
+ * (clip-engine.ts), so the area table and the compare figures agree.
  */
-export function unionOfClasses(features: readonly ControlFeature[], classIds: readonly string[]): PcMultiPolygon {
+export function unionOfClasses(features: readonly ControlFeature[], classIds: readonly string[]): Polygons {
   const wanted = new Set(classIds);
-  const parts: PcGeom[] = features.filter((f) => wanted.has(f.properties.class)).map((f) => toPolygons(f.geometry));
+  const parts = features.filter((f) => wanted.has(f.properties.class)).map((f) => toPolygons(f.geometry));
   if (parts.length === 0) return [];
-  const [first, ...rest] = parts;
-  return polygonClipping.union(first!, ...rest);
+  return shippedEngine.union(parts);
 }
 
 export interface MeasureArea {
@@ -65,7 +64,7 @@ export function measureArea(
       if (!region) {
         return { issues: [{ file, severity: 'error', reason: `measure "${measure.id}": clip region "${measure.clipTo}" is not loaded` }] };
       }
-      polygons = polygons.length === 0 ? [] : polygonClipping.intersection(polygons, toPolygons(region));
+      polygons = polygons.length === 0 ? [] : shippedEngine.intersection(polygons, toPolygons(region));
     }
     const geometry = toMultiPolygon(polygons);
     return { value: { measureId: measure.id, areaKm2: geometryAreaKm2(geometry), geometry }, issues: [] };
