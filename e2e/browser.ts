@@ -4,7 +4,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { mkdirSync } from 'node:fs';
 
-export const APP_URL = 'http://127.0.0.1:4179/';
+export const APP_URL = `http://127.0.0.1:${process.env.E2E_PORT ?? 4179}/`;
 
 const CHROMIUM_ARGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',

@@ -2,7 +2,7 @@
 import { preview, type PreviewServer } from 'vite';
 import { existsSync } from 'node:fs';
 
-export const E2E_PORT = 4179;
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 4179);
 let server: PreviewServer | undefined;
 
 export async function setup(): Promise<void> {
