@@ -92,6 +92,21 @@ describe('compare two dates', () => {
     }
   });
 
+  it('picks the pair by clicking two snapshot marks on the track', async () => {
+    const w = await openCompare(`#compare=${FROM}..${TO}&map=10/51.20/35.27`);
+    const [early, late] = [manifest.snapshots[30]!.dateIso, manifest.snapshots[75]!.dateIso];
+    for (const d of [early, late]) {
+      const mark = w.page.locator(`.mark[data-date="${d}"]`);
+      const box = (await mark.boundingBox())!;
+      // A couple of pixels off the 1-px mark still lands on it.
+      await w.page.mouse.click(box.x + 2, box.y + box.height / 2);
+    }
+    await w.page.waitForFunction((h) => location.hash.startsWith(h), `#compare=${early}..${late}&`);
+    await w.page.getByTestId('compare-table').waitFor();
+    expect(await w.page.getByTestId('compare-from').inputValue()).toBe(early);
+    expect(await w.page.getByTestId('compare-to').inputValue()).toBe(late);
+  });
+
   it('shows side by side and a swipe whose divider moves', async () => {
     const w = await openCompare(`#compare=${FROM}..${TO}&map=10/51.20/35.27`);
     await w.page.getByTestId('compare-view').selectOption('side');
