@@ -1,0 +1,50 @@
+// Main-thread side of the area series: send the snapshot store to the areas worker, get each measure's km² per snapshot.
+import { areaSeriesFromStore, type AreaSeries } from '../domain/area-series';
+import type { SnapshotStore } from '../domain/snapshot-store';
+import type { AreaGeometry, AreaMeasure } from '../domain/types';
+import type { AreasRequest, AreasResponse } from '../workers/areas.worker';
+
+/** What a request resolves to; `stale` when a newer request (another dataset) overtook it. */
+export type AreaSeriesAnswer = { stale: false; series: AreaSeries } | { stale: true };
+
+let nextId = 1;
+let live: { id: number; worker: Worker; resolve: (a: AreaSeriesAnswer) => void } | undefined;
+
+/**
+ * Compute the area series in a worker (a fresh one per request, ended when it answers: the series is needed
+ * once per dataset). A newer request ends the older one's worker and resolves it `{ stale: true }`. Where
+ * workers are unavailable (unit tests), it computes on the calling thread. Rejects only if the worker fails.
+ */
+export function requestAreaSeries(
+  store: SnapshotStore,
+  measures: readonly AreaMeasure[],
+  clipRegions: Readonly<Record<string, AreaGeometry>>,
+): Promise<AreaSeriesAnswer> {
+  if (live) {
+    live.worker.terminate();
+    live.resolve({ stale: true });
+    live = undefined;
+  }
+  if (typeof Worker === 'undefined') return Promise.resolve({ stale: false, series: areaSeriesFromStore(store, measures, clipRegions) });
+  const id = nextId++;
+  const worker = new Worker(new URL('../workers/areas.worker.ts', import.meta.url), { type: 'module' });
+  return new Promise<AreaSeriesAnswer>((resolve, reject) => {
+    const done = () => {
+      worker.terminate();
+      if (live?.id === id) live = undefined;
+    };
+    live = { id, worker, resolve };
+    worker.onmessage = (e: MessageEvent<AreasResponse>) => {
+      if (e.data.id !== id) return;
+      done();
+      if (e.data.ok) resolve({ stale: false, series: e.data.series });
+      else reject(new Error(`areas worker: ${e.data.error}`));
+    };
+    worker.onerror = (e: ErrorEvent) => {
+      done();
+      reject(new Error(`areas worker crashed: ${e.message}`));
+    };
+    const request: AreasRequest = { type: 'area-series', id, store, measures: [...measures], clipRegions: { ...clipRegions } };
+    worker.postMessage(request);
+  });
+}
