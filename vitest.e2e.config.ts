@@ -6,7 +6,7 @@ export default defineConfig({
     include: ['e2e/**/*.e2e.ts'],
     globalSetup: ['e2e/global-setup.ts'],
     environment: 'node',
-    testTimeout: 90_000,
+    testTimeout: 240_000,
     hookTimeout: 90_000,
     // One browser at a time: the machine has 2 cores and software WebGL.
     fileParallelism: false,

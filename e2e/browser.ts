@@ -65,7 +65,7 @@ export async function waitForMap(page: Page): Promise<void> {
   await page.waitForFunction(() => {
     const w = window as unknown as { __app?: { loading: string | null; dataset: unknown }; __claimsMap?: { map: { loaded(): boolean; areTilesLoaded(): boolean } } };
     return w.__app && w.__app.loading === null && w.__app.dataset && w.__claimsMap?.map.loaded() && w.__claimsMap.map.areTilesLoaded();
-  }, undefined, { timeout: 60_000 });
+  }, undefined, { timeout: 150_000 });
   await waitForIdle(page);
 }
 

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { colorAt, launchBrowser, newWatchedPage, openApp, saveScreenshot, waitForIdle, type WatchedPage } from './browser';
+import { colorAt, launchBrowser, projectToPage, newWatchedPage, openApp, saveScreenshot, waitForIdle, type WatchedPage } from './browser';
 
 const manifest = JSON.parse(readFileSync('geodata/kursk/dataset.json', 'utf8'));
 const heldColor = manifest.classes.find((c: { id: string }) => c.id === 'ukraine_held_in_russia').color as string;
@@ -101,6 +101,23 @@ describe('the viewer on the Kursk data', () => {
     expect(await w.page.evaluate(() => (window as unknown as { __app: { dateIso: string } }).__app.dateIso)).toBe('2024-08-01');
     await waitForIdle(w.page);
     await saveScreenshot(w.page, 'viewer-after-keyboard');
+  });
+
+  it('names places and credits polygons in popups, as text', async () => {
+    const w = await page();
+    await openApp(w, '#date=2024-08-20&map=10/51.20/35.27');
+    const sudzha = await projectToPage(w.page, 35.2726, 51.1976);
+    await w.page.mouse.click(sudzha.x, sudzha.y);
+    const placePopup = w.page.locator('.maplibregl-popup-content');
+    await placePopup.waitFor();
+    expect(await placePopup.innerText()).toContain('Ukrainian: Суджа');
+    const area = await projectToPage(w.page, ...NEAR_SUDZHA);
+    await w.page.mouse.click(area.x, area.y);
+    await w.page.waitForFunction(() => document.querySelector('.maplibregl-popup-content')?.textContent?.includes('Held by Ukraine'));
+    const text = await placePopup.innerText();
+    expect(text).toContain('Source: DeepStateMap');
+    expect(await placePopup.locator('a').getAttribute('href')).toBe('https://deepstatemap.live/');
+    await saveScreenshot(w.page, 'viewer-popup');
   });
 
   it('falls back to the defaults with a visible notice on a bad link, never a blank map', async () => {

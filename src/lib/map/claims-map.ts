@@ -62,6 +62,7 @@ export class ClaimsMap {
   private controlOpacity = 0.55;
   private moveListeners: ((camera: Camera) => void)[] = [];
   private clickListeners: ((hit: ControlFeatureHit, popup: (content: Node) => void) => void)[] = [];
+  private placeListeners: ((place: Record<string, unknown>, popup: (content: Node) => void) => void)[] = [];
   private popup: Popup | undefined;
   private syncing = false;
   private language: BasemapLanguage;
@@ -100,8 +101,19 @@ export class ClaimsMap {
       const camera = this.getCamera();
       for (const l of this.moveListeners) l(camera);
     });
-    this.map.on('click', CONTROL_FILL_LAYER, (e) => {
-      const hit = this.visibleControlFeatures(e.features ?? [])[0];
+    this.map.on('click', (e) => {
+      // A place (dot or label) takes the click before the area under it: it is the smaller target.
+      const placeLayers = [BASEMAP_LAYER_IDS.placeDots, BASEMAP_LAYER_IDS.placeLabels].filter((id) => this.map.getLayer(id));
+      const pad = 4;
+      const place = placeLayers.length > 0
+        ? this.map.queryRenderedFeatures([[e.point.x - pad, e.point.y - pad], [e.point.x + pad, e.point.y + pad]], { layers: placeLayers })[0]
+        : undefined;
+      if (place) {
+        for (const l of this.placeListeners) l({ ...place.properties }, (content) => this.openPopup(e.lngLat, content));
+        return;
+      }
+      if (!this.map.getLayer(CONTROL_FILL_LAYER)) return;
+      const hit = this.visibleControlFeatures(this.map.queryRenderedFeatures(e.point, { layers: [CONTROL_FILL_LAYER] }))[0];
       if (!hit) return;
       const data: ControlFeatureHit = {
         uid: Number(hit.id),
@@ -201,6 +213,10 @@ export class ClaimsMap {
 
   onControlClick(listener: (hit: ControlFeatureHit, popup: (content: Node) => void) => void): void {
     this.clickListeners.push(listener);
+  }
+
+  onPlaceClick(listener: (place: Record<string, unknown>, popup: (content: Node) => void) => void): void {
+    this.placeListeners.push(listener);
   }
 
   resize(): void {

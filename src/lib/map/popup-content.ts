@@ -64,3 +64,19 @@ export function buildControlPopup({ feature, cls, datesIso, sources }: PopupInpu
   }
   return root;
 }
+
+const populationFormat = new Intl.NumberFormat('en-GB');
+
+/** A settlement's names in the three languages the basemap carries, and its population, as text. */
+export function buildPlacePopup(props: Record<string, unknown>): HTMLElement {
+  const text = (k: string) => (typeof props[k] === 'string' && (props[k] as string).trim() !== '' ? (props[k] as string) : undefined);
+  const root = el('div', undefined, 'cg-popup');
+  root.append(el('strong', text('name:en') ?? text('name') ?? 'Unnamed place'));
+  const names = [['Ukrainian', text('name:uk')], ['Russian', text('name:ru')]] as const;
+  for (const [lang, name] of names) if (name) root.append(el('div', `${lang}: ${name}`));
+  const population = Number(props['population']);
+  if (Number.isFinite(population) && population > 0) root.append(el('div', `Population: ${populationFormat.format(population)} (GeoNames)`));
+  const country = text('country');
+  if (country) root.append(el('div', `Country: ${country === 'RU' ? 'Russia' : country === 'UA' ? 'Ukraine' : country}`, 'cg-popup-file'));
+  return root;
+}
