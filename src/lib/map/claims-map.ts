@@ -171,7 +171,7 @@ export class ClaimsMap {
   private newAttributionControl(): AttributionControl {
     // The basemap credit is ours (trusted HTML with links); dataset credits are text from data, escaped.
     const custom = [...this.attribution.map(escapeHtml), ...(this.options.basemapAttributionHtml ? [this.options.basemapAttributionHtml] : [])];
-    return new AttributionControl({ compact: false, customAttribution: custom });
+    return new AttributionControl({ compact: true, customAttribution: custom });
   }
 
   /** Place-label language. */
