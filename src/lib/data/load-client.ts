@@ -14,26 +14,60 @@ export type LoadResponse =
   | { id: number; ok: true; dataset: LoadedDataset; issues: Issue[] }
   | { id: number; ok: false; issues: Issue[] };
 
+/** How far the worker is: JSON files parsed so far, of those it was given. */
+export interface LoadProgress {
+  parsed: number;
+  total: number;
+}
+
+/** What the worker posts: progress messages while it works, then one response per request. */
+export type LoadWorkerMessage = LoadResponse | { id: number; progress: LoadProgress };
+
 let worker: Worker | undefined;
 let nextId = 1;
-const pending = new Map<number, (r: LoadResponse) => void>();
+const pending = new Map<number, { resolve: (r: LoadResponse) => void; onProgress: ((p: LoadProgress) => void) | undefined; origin: string }>();
 
 function getWorker(): Worker {
   if (!worker) {
-    worker = new Worker(new URL('../workers/load.worker.ts', import.meta.url), { type: 'module' });
-    worker.onmessage = (e: MessageEvent<LoadResponse>) => {
-      pending.get(e.data.id)?.(e.data);
+    const w = new Worker(new URL('../workers/load.worker.ts', import.meta.url), { type: 'module' });
+    w.onmessage = (e: MessageEvent<LoadWorkerMessage>) => {
+      const job = pending.get(e.data.id);
+      if (!job) return;
+      if ('progress' in e.data) {
+        job.onProgress?.(e.data.progress);
+        return;
+      }
       pending.delete(e.data.id);
+      job.resolve(e.data);
     };
+    // A worker that dies (out of memory on a huge file, a failed script load) would leave every request
+    // waiting for ever: answer them all with an error and start a fresh worker next time.
+    w.onerror = (e: ErrorEvent) => {
+      e.preventDefault();
+      failAll(w, e.message || 'the loading worker stopped');
+    };
+    w.onmessageerror = () => failAll(w, 'a message from the loading worker could not be read');
+    worker = w;
   }
   return worker;
 }
 
-/** Check and load files in the worker. The bytes are transferred, not copied. */
-export function loadFiles(files: FetchedFile[], origin: string): Promise<LoadResponse> {
+function failAll(w: Worker, why: string): void {
+  if (worker === w) worker = undefined;
+  w.terminate();
+  for (const [id, job] of pending)
+    job.resolve({ id, ok: false, issues: [{ file: job.origin, severity: 'error', reason: `could not be checked: ${why}` }] });
+  pending.clear();
+}
+
+/**
+ * Check and load files in the worker. The bytes are transferred, not copied (the callers' arrays are left
+ * empty). `onProgress` hears how many JSON files the worker has parsed.
+ */
+export function loadFiles(files: FetchedFile[], origin: string, onProgress?: (p: LoadProgress) => void): Promise<LoadResponse> {
   const id = nextId++;
   return new Promise((resolve) => {
-    pending.set(id, resolve);
+    pending.set(id, { resolve, onProgress, origin });
     const request: LoadRequest = { id, files, origin };
     getWorker().postMessage(request, files.map((f) => f.bytes.buffer as ArrayBuffer));
   });
