@@ -1,6 +1,8 @@
 // The root application state: dataset, date, comparison, camera, playback. Figures are derived from domain/.
 import { createContext } from 'svelte';
-import { snapshotAreaReport, type AreaReport } from '../domain/area';
+import type { AreaReport } from '../domain/area';
+import { SvelteMap } from 'svelte/reactivity';
+import { requestAreaReport, setAreaDataset } from '../data/area-report-client';
 import { buildSnapshotStore, featuresAt, type SnapshotStore } from '../domain/snapshot-store';
 import { clampDate, daysBetween, snapshotIndexOn, stepSnapshot } from '../domain/timeline';
 import type { AreaGeometry, Camera, DatasetManifest, Issue, Snapshot } from '../domain/types';
@@ -68,34 +70,39 @@ export class AppState {
   /** The date of the snapshot in force, and how many days old it is on the chosen date. */
   snapshotDateIso = $derived(this.datesIso[this.snapshotIndex] ?? null);
   snapshotAgeDays = $derived(this.snapshotDateIso ? daysBetween(this.snapshotDateIso, this.dateIso) : null);
-  areaReport: AreaReport | null = $derived(this.reportAt(this.snapshotIndex));
+  /** Area figures per snapshot index of the current dataset, as the area worker answers them. */
+  private reports = new SvelteMap<number, AreaReport>();
+  areaReport: AreaReport | null = $derived(this.reports.get(this.snapshotIndex) ?? null);
+  /** The last report received, shown dimmed while the one for the slider's snapshot is computed. */
+  lastAreaReport = $state.raw<{ index: number; report: AreaReport } | null>(null);
+  areaReportError = $state<string | null>(null);
 
-  private reports = new Map<string, AreaReport>();
-
-  /** Area figures of the snapshot at an index, computed once per dataset and snapshot. */
-  reportAt(index: number): AreaReport | null {
-    const ds = this.dataset;
-    const store = this.store;
-    if (!ds || !store || index < 0) return null;
-    const key = `${ds.manifest.id}:${index}`;
-    let report = this.reports.get(key);
-    if (!report) {
-      report = snapshotAreaReport(
-        store.files[index] ?? '',
-        featuresAt(store, index),
-        ds.manifest.measures,
-        ds.manifest.classes.map((c) => c.id),
-        ds.clipRegions,
-      );
-      this.reports.set(key, report);
+  /**
+   * Ask the area worker for the figures of the snapshot on the slider, unless they are known. Computed off the
+   * main thread: one union of large, jagged polygons can take seconds (measured with a 40 MB dataset).
+   */
+  async requestAreaReport(): Promise<void> {
+    const index = this.snapshotIndex;
+    if (!this.dataset || index < 0 || this.reports.has(index)) return;
+    try {
+      const answer = await requestAreaReport(index);
+      if (!answer.stale) {
+        this.reports.set(answer.index, answer.report);
+        this.lastAreaReport = { index: answer.index, report: answer.report };
+      }
+    } catch (err) {
+      this.areaReportError = (err as Error).message;
     }
-    return report;
   }
 
   /** Put a loaded dataset in place and apply a link (or the defaults) to it. */
   setDataset(dataset: LoadedDataset, issues: Issue[], link: string): void {
     this.reports.clear();
+    this.lastAreaReport = null;
+    this.areaReportError = null;
     this.dataset = dataset;
+    const store = this.store;
+    if (store) setAreaDataset(store, dataset.manifest.measures, dataset.manifest.classes.map((c) => c.id), dataset.clipRegions);
     this.issues = issues;
     this.loading = null;
     this.applyLink(link, true);
