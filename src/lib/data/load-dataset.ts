@@ -23,6 +23,8 @@ export interface LoadDatasetOptions {
   maxBytes?: number;
   /** Dataset id/title to use when there is no manifest (default: the folder name, else "dataset"). */
   name?: string;
+  /** Called once per file after it is decoded and parsed (progress reports). */
+  onFileDecoded?: (path: string) => void;
 }
 
 /** A loaded dataset: everything the app shows, already validated. */
@@ -65,6 +67,7 @@ export function loadDataset(files: readonly DatasetFile[], opts: LoadDatasetOpti
   const manifestBytes = byPath.get(MANIFEST_FILE);
   if (manifestBytes) {
     const decoded = decodeJsonFile({ file: MANIFEST_FILE, bytes: manifestBytes }, maxBytes);
+    opts.onFileDecoded?.(MANIFEST_FILE);
     issues.push(...decoded.issues);
     if (decoded.ok) {
       const m = parseManifestJson(MANIFEST_FILE, decoded.value);
@@ -81,6 +84,7 @@ export function loadDataset(files: readonly DatasetFile[], opts: LoadDatasetOpti
     let value: unknown;
     if (bytes) {
       const d = decodeJsonFile({ file: path, bytes }, maxBytes);
+      opts.onFileDecoded?.(path);
       issues.push(...d.issues);
       value = d.ok ? d.value : undefined;
     }

@@ -321,7 +321,7 @@ function errorText(err: unknown): string {
  * A camera that shows every polygon of a dataset (for datasets without a `defaultView`), for a map of
  * `widthPx` × `heightPx` CSS pixels with 512 px Web Mercator tiles, as MapLibre uses; 8 % margin each side.
  */
-export function cameraForSnapshots(snapshots: readonly Snapshot[], widthPx: number, heightPx: number): Camera | undefined {
+export function cameraForSnapshots(features: readonly { geometry: { coordinates: unknown } }[], widthPx: number, heightPx: number): Camera | undefined {
   let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
   const visit = (c: unknown): void => {
     if (!Array.isArray(c)) return;
@@ -335,7 +335,7 @@ export function cameraForSnapshots(snapshots: readonly Snapshot[], widthPx: numb
     }
     for (const k of c) visit(k);
   };
-  for (const snap of snapshots) for (const f of snap.features) visit(f.geometry.coordinates);
+  for (const f of features) visit(f.geometry.coordinates);
   if (!Number.isFinite(w) || !Number.isFinite(s)) return undefined;
   // Mercator y in [0, 1] from north to south.
   const mercY = (lat: number) => {

@@ -3,7 +3,7 @@ import { createContext } from 'svelte';
 import type { AreaReport } from '../domain/area';
 import { SvelteMap } from 'svelte/reactivity';
 import { requestAreaReport, setAreaDataset } from '../data/area-report-client';
-import { buildSnapshotStore, featuresAt, type SnapshotStore } from '../domain/snapshot-store';
+import { featuresAt, type SnapshotStore } from '../domain/snapshot-store';
 import { clampDate, daysBetween, snapshotIndexOn, stepSnapshot } from '../domain/timeline';
 import type { AreaGeometry, Camera, DatasetManifest, Issue, Snapshot } from '../domain/types';
 import { formatLink, parseLink, type LinkState } from '../domain/permalink';
@@ -15,7 +15,8 @@ import { requestDiff } from '../data/diff-client';
 /** A dataset as the app holds it once loaded and checked. */
 export interface LoadedDataset {
   manifest: DatasetManifest;
-  snapshots: Snapshot[];
+  /** The snapshots, as a store: each distinct polygon once, with the run of snapshots it stands in. */
+  store: SnapshotStore;
   clipRegions: Record<string, AreaGeometry>;
   /** Claims of the dataset's claims file (empty when it has none). */
   claims: Claim[];
@@ -62,7 +63,7 @@ export class AppState {
     return { type: 'FeatureCollection', features: d.features.features.filter((f) => f.properties.measure === id) };
   });
 
-  store: SnapshotStore | null = $derived(this.dataset ? buildSnapshotStore(this.dataset.snapshots) : null);
+  store: SnapshotStore | null = $derived(this.dataset?.store ?? null);
   datesIso: string[] = $derived(this.store?.datesIso ?? []);
   firstDateIso = $derived(this.datesIso[0] ?? '');
   lastDateIso = $derived(this.datesIso[this.datesIso.length - 1] ?? '');
