@@ -1,14 +1,24 @@
-// The built-in dataset (geodata/kursk/): Vite emits each file as an asset, so the app ships its data and
-// needs no server of its own; the files are fetched and checked like any dataset a user brings.
-const urls = import.meta.glob('/geodata/kursk/**/*.{json,geojson}', {
-  query: '?url',
-  import: 'default',
-  eager: true,
-}) as Record<string, string>;
+// The built-in dataset (geodata/kursk/), shipped by the build as one bundle of its files
+// (scripts/lib/vite-default-dataset.ts), unpacked here into files for the same loader as any other dataset.
+import bundleUrl from 'virtual:default-dataset';
+import type { Issue } from '../domain/types';
+import type { FetchedFile } from './fetch-files';
 
-const PREFIX = '/geodata/kursk/';
+export const DEFAULT_DATASET_URL: string = bundleUrl;
 
-/** Path inside the dataset folder (as the manifest names it) → URL of the emitted file. */
-export const DEFAULT_DATASET_FILES: { path: string; url: string }[] = Object.entries(urls)
-  .map(([key, url]) => ({ path: key.slice(PREFIX.length), url }))
-  .sort((a, b) => a.path.localeCompare(b.path));
+/** Fetch the bundle and return its files as bytes; a failure is an issue, never a throw. */
+export async function fetchDefaultDataset(): Promise<{ files: FetchedFile[]; issues: Issue[] }> {
+  const file = 'the built-in dataset bundle';
+  try {
+    const res = await fetch(DEFAULT_DATASET_URL);
+    if (!res.ok) throw new Error(`HTTP ${res.status} ${res.statusText}`);
+    const bundle = (await res.json()) as { format?: string; files?: { path: string; text: string }[] };
+    if (bundle.format !== 'claimed-ground/files' || !Array.isArray(bundle.files)) {
+      return { files: [], issues: [{ file, severity: 'error', reason: 'not a Claimed Ground file bundle' }] };
+    }
+    const encoder = new TextEncoder();
+    return { files: bundle.files.map((f) => ({ path: f.path, bytes: encoder.encode(f.text) })), issues: [] };
+  } catch (err) {
+    return { files: [], issues: [{ file, severity: 'error', reason: `could not be fetched from ${DEFAULT_DATASET_URL}: ${(err as Error).message}` }] };
+  }
+}

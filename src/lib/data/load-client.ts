@@ -1,8 +1,8 @@
 // Main-thread side of loading: fetch or read the files, hand them to the loading worker, get a dataset back.
 import type { Issue } from '../domain/types';
 import type { LoadedDataset } from '../state/app-state.svelte';
-import { DEFAULT_DATASET_FILES } from './default-dataset';
-import { fetchFiles, type FetchedFile } from './fetch-files';
+import { fetchDefaultDataset } from './default-dataset';
+import type { FetchedFile } from './fetch-files';
 
 export interface LoadRequest {
   id: number;
@@ -77,7 +77,8 @@ export function loadFiles(files: FetchedFile[], origin: string, onProgress?: (p:
 export async function loadDefaultDataset(
   onProgress: (text: string) => void,
 ): Promise<{ dataset: LoadedDataset | null; issues: Issue[] }> {
-  const fetched = await fetchFiles(DEFAULT_DATASET_FILES, (done, total) => onProgress(`Loading the dataset… ${done} of ${total} files`));
+  onProgress('Loading the dataset…');
+  const fetched = await fetchDefaultDataset();
   onProgress('Checking the dataset…');
   const r = await loadFiles(fetched.files, 'the built-in dataset (geodata/kursk)');
   return r.ok ? { dataset: r.dataset, issues: [...fetched.issues, ...r.issues] } : { dataset: null, issues: [...fetched.issues, ...r.issues] };

@@ -181,6 +181,14 @@ export class ClaimsMap {
     if (this.loaded) this.map.setLayoutProperty(BASEMAP_LAYER_IDS.placeLabels, 'text-field', placeLabelExpression(language));
   }
 
+  /** Resolves once the map has drawn everything it was given so far (style, tiles, data). */
+  whenIdle(): Promise<void> {
+    return new Promise((resolve) => {
+      if (this.loaded && this.map.loaded() && this.map.areTilesLoaded()) resolve();
+      else this.map.once('idle', () => resolve());
+    });
+  }
+
   getCamera(): Camera {
     const c = this.map.getCenter();
     return { zoom: this.map.getZoom(), lat: c.lat, lon: c.lng };

@@ -1,0 +1,67 @@
+// Vite plugin: ships the built-in dataset (geodata/kursk/) as ONE file of all its JSON files, so a first visit
+// makes one request instead of ~100, and the host's gzip sees consecutive snapshots (near-duplicates) in one
+// stream: 287 KB gzipped as separate files, far less as one (docs/performance.md). The app still checks every
+// file with the same loader as a dataset a user brings.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import type { Plugin } from 'vite';
+
+export const DEFAULT_DATASET_MODULE = 'virtual:default-dataset';
+const RESOLVED = `\0${DEFAULT_DATASET_MODULE}`;
+const DEV_URL = '/__claimed-ground/default-dataset.json';
+
+/** The bundle's format: every data file of the folder, by its path inside the folder. */
+export interface DatasetBundle {
+  format: 'claimed-ground/files';
+  version: 1;
+  files: { path: string; text: string }[];
+}
+
+function listDataFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (/\.(geo)?json$/i.test(name)) out.push(p);
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+export function buildDatasetBundle(dir: string): string {
+  const bundle: DatasetBundle = {
+    format: 'claimed-ground/files',
+    version: 1,
+    files: listDataFiles(dir).map((p) => ({ path: relative(dir, p).split(sep).join('/'), text: readFileSync(p, 'utf8') })),
+  };
+  return JSON.stringify(bundle);
+}
+
+/** `import url from 'virtual:default-dataset'` gives the URL of the bundle of `dir`. */
+export function defaultDataset(dir: string): Plugin {
+  let isBuild = false;
+  return {
+    name: 'claimed-ground:default-dataset',
+    configResolved(config) {
+      isBuild = config.command === 'build';
+    },
+    resolveId(id) {
+      return id === DEFAULT_DATASET_MODULE ? RESOLVED : undefined;
+    },
+    load(id) {
+      if (id !== RESOLVED) return undefined;
+      if (!isBuild) return `export default ${JSON.stringify(DEV_URL)};`;
+      const ref = this.emitFile({ type: 'asset', name: 'default-dataset.json', source: buildDatasetBundle(dir) });
+      return `export default import.meta.ROLLUP_FILE_URL_${ref};`;
+    },
+    configureServer(server) {
+      // In development the bundle is made on each request, so an edited snapshot shows on reload.
+      server.middlewares.use(DEV_URL, (_req, res) => {
+        res.setHeader('Content-Type', 'application/json');
+        res.end(buildDatasetBundle(dir));
+      });
+    },
+  };
+}
