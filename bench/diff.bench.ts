@@ -16,23 +16,13 @@ import { ENGINE_IDS, loadEngine } from '../src/lib/domain/clip-engine';
 import type { ClipEngine } from '../src/lib/domain/clip-engine';
 import { diffSnapshots, identityToleranceKm2 } from '../src/lib/domain/diff';
 import type { AreaGeometry, AreaMeasure, ControlFeature, Snapshot } from '../src/lib/domain/types';
+import { mulberry32 } from '../scripts/lib/random';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const KURSK = join(here, '../geodata/kursk');
 const FRONT = join(here, '../../shared/data/deepstate-front-weekly');
 const FRONT_FALLBACK = '/work/shared/data/deepstate-front-weekly';
 
-/** Seeded PRNG (mulberry32) so synthetic pairs are the same on every run. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Pair {
   label: string;

@@ -2,6 +2,7 @@
 //
 // Pure: no Svelte, MapLibre or fetch. The ledger format and the same rules in plain words: docs/claims.md.
 import type { Claim, ClaimPeriod, ClaimUnit, ClaimValue, Qualifier, Quantity } from '../data/claims-schema';
+import { snapshotIndexOn } from './timeline';
 
 // -----------------------------------------------------------------------------------------------------------
 // Qualifier semantics
@@ -302,17 +303,7 @@ export interface CompareAreaOptions {
 
 /** Index of the snapshot in force on `dateIso` (the last with dateIso ≤ date), or -1. Series sorted by date. */
 export function snapshotIndexInForce(series: readonly AreaSeriesPoint[], dateIso: string): number {
-  let lo = 0;
-  let hi = series.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (series[mid]!.dateIso <= dateIso) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
+  return snapshotIndexOn(series.map((p) => p.dateIso), dateIso);
 }
 
 function fmtKm2(n: number): string {
