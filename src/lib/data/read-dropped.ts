@@ -5,6 +5,7 @@ import type { Camera, Issue, Snapshot } from '../domain/types';
 import { DEFAULT_MAX_BYTES, decodeJsonFile } from './decode';
 import { formatBytes, isRecord } from './issues';
 import type { FetchedFile } from './fetch-files';
+import { isBuildIndex } from './build-format';
 
 /** A file the user chose or dropped, before it is read: its path inside what was chosen, and its handle. */
 export interface PickedFile {
@@ -196,14 +197,15 @@ export function checkDatasetUrl(input: string, pageUrl: string): { ok: true; url
 
 /**
  * Fetch a dataset by URL: the manifest (`dataset.json`), then every file it lists, relative to it. A URL of a
- * single GeoJSON FeatureCollection is a one-snapshot dataset. Files listed outside the manifest's folder are
- * not fetched. Each response is capped at `maxBytes` while streaming.
+ * single GeoJSON FeatureCollection is a one-snapshot dataset. The URL of a data build's index.json (its
+ * `format` says so) is returned as `build`, parsed, for load-build.ts; nothing else is fetched here. Files listed
+ * outside the manifest's folder are not fetched. Each response is capped at `maxBytes` while streaming.
  */
 export async function fetchDatasetByUrl(
   url: URL,
   onProgress?: (p: ReadProgress) => void,
   maxBytes: number = READ_LIMITS.maxBytes,
-): Promise<{ files: FetchedFile[]; issues: Issue[]; bytes: number }> {
+): Promise<{ files: FetchedFile[]; issues: Issue[]; bytes: number; build?: { url: URL; index: unknown } }> {
   const issues: Issue[] = [];
   const label = url.href;
   const first = await fetchCapped(url, maxBytes);
@@ -211,6 +213,7 @@ export async function fetchDatasetByUrl(
   const decoded = decodeJsonFile({ file: label, bytes: first.bytes }, maxBytes);
   if (!decoded.ok) return { files: [], issues: decoded.issues, bytes: first.bytes.byteLength };
   const json = decoded.value;
+  if (isBuildIndex(json)) return { files: [], issues, bytes: first.bytes.byteLength, build: { url, index: json } };
   const fileName = decodeURIComponent(url.pathname.split('/').pop() || 'data.geojson');
   if (isRecord(json) && json.type === 'FeatureCollection')
     return { files: [{ path: DATA_FILE.test(fileName) ? fileName : `${fileName}.geojson`, bytes: first.bytes }], issues, bytes: first.bytes.byteLength };

@@ -102,8 +102,9 @@ export function featuresAt(store: SnapshotStore, index: number): ControlFeature[
 /**
  * What changes on the map when moving from snapshot `fromIndex` to `toIndex` (-1 = nothing shown):
  * uids to hide and uids to show. Both lists are short on neighbouring days, which is why switching is cheap.
+ * Reads only `uidsBySnapshot`, so a tiled dataset's lists (`uidsBySnapshotFromRuns` in run-table.ts) work too.
  */
-export function switchSet(store: SnapshotStore, fromIndex: number, toIndex: number): { hide: number[]; show: number[] } {
+export function switchSet(store: Pick<SnapshotStore, 'uidsBySnapshot'>, fromIndex: number, toIndex: number): { hide: number[]; show: number[] } {
   const a = store.uidsBySnapshot[fromIndex] ?? [];
   const b = store.uidsBySnapshot[toIndex] ?? [];
   const hide: number[] = [];

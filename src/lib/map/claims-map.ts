@@ -1,16 +1,17 @@
 // The one adapter that owns a MapLibre map: control areas by date, compare overlays, camera, popups.
 // Nothing else in the app imports maplibre-gl (STYLE.md); components call these few verbs.
 import { AttributionControl, Map as MlMap, NavigationControl, Popup, ScaleControl, setWorkerUrl } from 'maplibre-gl';
-import type { ExpressionSpecification, GeoJSONSource, MapGeoJSONFeature, StyleSpecification } from 'maplibre-gl';
+import type { ExpressionSpecification, FeatureIdentifier, GeoJSONSource, MapGeoJSONFeature, StyleSpecification } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { FeatureCollection } from 'geojson';
 import type { SnapshotStore } from '../domain/snapshot-store';
 import { switchSet } from '../domain/snapshot-store';
+import { uidsBySnapshotFromRuns, type RunTable } from '../domain/run-table';
 import type { Camera, ControlClass } from '../domain/types';
 import { CHANGE_COLORS } from '../domain/change-colors';
 import { BASEMAP_ATTRIBUTION, BASEMAP_FIRST_LABEL_LAYER, BASEMAP_LAYER_IDS, basemapStyle, placeLabelExpression, type BasemapLanguage } from './basemap-style';
-import { registerPmtilesProtocol } from './pmtiles-protocol';
+import { PMTILES_SCHEME, registerPmtilesProtocol } from './pmtiles-protocol';
 
 // Without this the worker file is not emitted by a Vite build and nothing but the background renders
 // (../shared/NOTES.md, "MapLibre GL JS 6 with Vite").
@@ -29,8 +30,29 @@ export interface ControlFeatureHit {
   uid: number;
   classId: string;
   name?: string;
+  /** First and last snapshot index of the polygon's run, when the map's features carry them (vector tiles). */
+  first?: number;
+  last?: number;
   lngLat: { lng: number; lat: number };
 }
+
+/** Control areas read from a data build's vector tiles (see `ClaimsMap.setTiledStore`). */
+export interface TiledStoreSpec {
+  /** Absolute URL of the .pmtiles archive (MapLibre's workers resolve relative URLs against their own location). */
+  pmtilesUrl: string;
+  /** Source layer holding the polygons (`claims`); features carry uid, class, first, last. */
+  layer: string;
+  /** The build's run table: uid → class index, first and last snapshot index. */
+  runs: RunTable;
+  datesIso: readonly string[];
+  /** Colours and labels of the classes (as `setClasses`). */
+  classes: ControlClass[];
+}
+
+/** What the control source holds: every distinct polygon as GeoJSON, or a build's vector tiles. */
+type ControlData =
+  | { kind: 'geojson'; store: SnapshotStore }
+  | { kind: 'tiled'; spec: TiledStoreSpec; uids: Pick<SnapshotStore, 'uidsBySnapshot'> };
 
 export interface ClaimsMapOptions {
   container: HTMLElement;
@@ -53,7 +75,9 @@ const HIDDEN_OPACITY = 0;
 export class ClaimsMap {
   readonly map: MlMap;
   private loaded = false;
-  private store: SnapshotStore | undefined;
+  private data: ControlData | undefined;
+  /** What the control source on the map was built for: its kind, and the archive URL for tiles. */
+  private sourceOnMap: { kind: 'geojson' } | { kind: 'tiled'; url: string; layer: string } = { kind: 'geojson' };
   private classes: ControlClass[] = [];
   private shownIndex = -1;
   private wantedIndex = -1;
@@ -115,10 +139,12 @@ export class ClaimsMap {
       if (!this.map.getLayer(CONTROL_FILL_LAYER)) return;
       const hit = this.visibleControlFeatures(this.map.queryRenderedFeatures(e.point, { layers: [CONTROL_FILL_LAYER] }))[0];
       if (!hit) return;
+      const p = hit.properties;
       const data: ControlFeatureHit = {
         uid: Number(hit.id),
-        classId: String(hit.properties['class'] ?? ''),
-        name: typeof hit.properties['name'] === 'string' ? hit.properties['name'] : undefined,
+        classId: String(p['class'] ?? ''),
+        name: typeof p['name'] === 'string' ? p['name'] : undefined,
+        ...(typeof p['first'] === 'number' && typeof p['last'] === 'number' ? { first: p['first'], last: p['last'] } : {}),
         lngLat: { lng: e.lngLat.lng, lat: e.lngLat.lat },
       };
       for (const l of this.clickListeners) l(data, (content) => this.openPopup(e.lngLat, content));
@@ -135,10 +161,35 @@ export class ClaimsMap {
 
   /** All distinct polygons of a dataset go into one source once; dates then switch by feature state. */
   setStore(store: SnapshotStore): void {
-    if (store === this.store) return;
-    this.store = store;
+    if (this.data?.kind === 'geojson' && this.data.store === store) return;
+    this.data = { kind: 'geojson', store };
     this.shownIndex = -1;
     if (this.loaded) this.applyStore();
+  }
+
+  /**
+   * The control areas of a data build: a vector source read through the PMTiles protocol (`promoteId: 'uid'`),
+   * drawn by the same layers, switched by the same feature state. The per-snapshot uid lists are derived from
+   * the run table once, on the first switch. Feature state on tiles is kept per source layer and applied to
+   * tiles as they arrive, so a switch made before a tile loads still holds.
+   */
+  setTiledStore(spec: TiledStoreSpec): void {
+    const d = this.data;
+    if (d?.kind === 'tiled' && d.spec.pmtilesUrl === spec.pmtilesUrl && d.spec.layer === spec.layer && d.spec.runs === spec.runs && d.spec.datesIso === spec.datesIso) {
+      this.setClasses(spec.classes);
+      return;
+    }
+    if (!/^https?:\/\//.test(spec.pmtilesUrl)) throw new Error(`setTiledStore: absolute http(s) URL of a .pmtiles file expected, "${spec.pmtilesUrl}" given`);
+    registerPmtilesProtocol();
+    let lists: number[][] | undefined;
+    const uids = { get uidsBySnapshot() { return (lists ??= uidsBySnapshotFromRuns(spec.runs, spec.datesIso.length)); } };
+    this.data = { kind: 'tiled', spec, uids };
+    this.classes = spec.classes;
+    this.shownIndex = -1;
+    if (this.loaded) {
+      this.applyClassColors();
+      this.applyStore();
+    }
   }
 
   /** Show the snapshot at this index of the store (-1: none). */
@@ -244,7 +295,12 @@ export class ClaimsMap {
 
   private visibleControlFeatures(features: MapGeoJSONFeature[]): MapGeoJSONFeature[] {
     // Hidden dates are drawn with opacity 0 and are still hit by queries; keep only the visible ones.
-    return features.filter((f) => this.map.getFeatureState({ source: CONTROL_SOURCE, id: f.id! })['visible'] === true);
+    return features.filter((f) => f.id !== undefined && this.map.getFeatureState(this.stateTarget(f.id))['visible'] === true);
+  }
+
+  /** The feature-state address of a control polygon: vector tiles need their source layer. */
+  private stateTarget(id: number | string): FeatureIdentifier {
+    return this.sourceOnMap.kind === 'tiled' ? { source: CONTROL_SOURCE, sourceLayer: this.sourceOnMap.layer, id } : { source: CONTROL_SOURCE, id };
   }
 
   private fillOpacity(): ExpressionSpecification {
@@ -260,18 +316,8 @@ export class ClaimsMap {
   private addLayers(): void {
     const before = this.options.beforeLayerId && this.map.getLayer(this.options.beforeLayerId) ? this.options.beforeLayerId : undefined;
     this.map.addSource(CONTROL_SOURCE, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
-    this.map.addLayer({
-      id: CONTROL_FILL_LAYER, type: 'fill', source: CONTROL_SOURCE,
-      paint: { 'fill-color': this.classColor(), 'fill-opacity': this.fillOpacity() },
-    }, before);
-    this.map.addLayer({
-      id: CONTROL_LINE_LAYER, type: 'line', source: CONTROL_SOURCE,
-      paint: {
-        'line-color': this.classColor(),
-        'line-width': ['interpolate', ['linear'], ['zoom'], 6, 0.5, 12, 1.5],
-        'line-opacity': ['case', ['boolean', ['feature-state', 'visible'], false], 0.9, 0],
-      },
-    }, before);
+    this.sourceOnMap = { kind: 'geojson' };
+    this.addControlLayers(before);
     this.map.addSource(DIFF_SOURCE, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
     const changeColor: ExpressionSpecification = ['match', ['get', 'change'],
       'gained', CHANGE_COLORS.gained, 'lost', CHANGE_COLORS.lost, CHANGE_COLORS.unchanged];
@@ -283,6 +329,38 @@ export class ClaimsMap {
       id: DIFF_LINE_LAYER, type: 'line', source: DIFF_SOURCE,
       paint: { 'line-color': changeColor, 'line-width': 1 },
     }, before);
+  }
+
+  /** The fill and line layers of control areas, on whichever control source is on the map. */
+  private addControlLayers(before: string | undefined): void {
+    const layer = this.sourceOnMap.kind === 'tiled' ? { 'source-layer': this.sourceOnMap.layer } : {};
+    this.map.addLayer({
+      id: CONTROL_FILL_LAYER, type: 'fill', source: CONTROL_SOURCE, ...layer,
+      paint: { 'fill-color': this.classColor(), 'fill-opacity': this.fillOpacity() },
+    }, before);
+    this.map.addLayer({
+      id: CONTROL_LINE_LAYER, type: 'line', source: CONTROL_SOURCE, ...layer,
+      paint: {
+        'line-color': this.classColor(),
+        'line-width': ['interpolate', ['linear'], ['zoom'], 6, 0.5, 12, 1.5],
+        'line-opacity': ['case', ['boolean', ['feature-state', 'visible'], false], 0.9, 0],
+      },
+    }, before);
+  }
+
+  /**
+   * Swap the control source for one of another kind (GeoJSON ↔ vector tiles, or another archive): the layers
+   * go with it and come back in the same place, under the compare overlay.
+   */
+  private replaceControlSource(next: { kind: 'geojson' } | { kind: 'tiled'; url: string; layer: string }): void {
+    this.map.removeLayer(CONTROL_LINE_LAYER);
+    this.map.removeLayer(CONTROL_FILL_LAYER);
+    this.map.removeSource(CONTROL_SOURCE);
+    if (next.kind === 'tiled')
+      this.map.addSource(CONTROL_SOURCE, { type: 'vector', url: `${PMTILES_SCHEME}://${next.url}`, promoteId: 'uid' });
+    else this.map.addSource(CONTROL_SOURCE, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
+    this.sourceOnMap = next;
+    this.addControlLayers(this.map.getLayer(DIFF_FILL_LAYER) ? DIFF_FILL_LAYER : undefined);
   }
 
   private applyClassColors(): void {
@@ -297,11 +375,22 @@ export class ClaimsMap {
   }
 
   private applyStore(): void {
+    if (!this.map.getSource(CONTROL_SOURCE)) return;
+    this.shownIndex = -1;
+    const data = this.data;
+    if (data?.kind === 'tiled') {
+      const on = this.sourceOnMap;
+      if (on.kind !== 'tiled' || on.url !== data.spec.pmtilesUrl || on.layer !== data.spec.layer)
+        this.replaceControlSource({ kind: 'tiled', url: data.spec.pmtilesUrl, layer: data.spec.layer });
+      else this.map.removeFeatureState({ source: CONTROL_SOURCE, sourceLayer: data.spec.layer });
+      this.applySnapshot();
+      return;
+    }
+    if (this.sourceOnMap.kind !== 'geojson') this.replaceControlSource({ kind: 'geojson' });
     const source = this.map.getSource<GeoJSONSource>(CONTROL_SOURCE);
     if (!source) return;
     this.map.removeFeatureState({ source: CONTROL_SOURCE });
-    this.shownIndex = -1;
-    const features = (this.store?.features ?? []).map((f) => ({
+    const features = (data?.store.features ?? []).map((f) => ({
       type: 'Feature' as const, id: f.uid, geometry: f.geometry,
       // Only what styling and popups need: the map's worker copies every property.
       properties: { class: f.classId, ...(typeof f.properties.name === 'string' ? { name: f.properties.name } : {}) },
@@ -311,10 +400,11 @@ export class ClaimsMap {
   }
 
   private applySnapshot(): void {
-    if (!this.store || this.wantedIndex === this.shownIndex) return;
-    const { hide, show } = switchSet(this.store, this.shownIndex, this.wantedIndex);
-    for (const id of hide) this.map.setFeatureState({ source: CONTROL_SOURCE, id }, { visible: false });
-    for (const id of show) this.map.setFeatureState({ source: CONTROL_SOURCE, id }, { visible: true });
+    const data = this.data;
+    if (!data || this.wantedIndex === this.shownIndex) return;
+    const { hide, show } = switchSet(data.kind === 'tiled' ? data.uids : data.store, this.shownIndex, this.wantedIndex);
+    for (const id of hide) this.map.setFeatureState(this.stateTarget(id), { visible: false });
+    for (const id of show) this.map.setFeatureState(this.stateTarget(id), { visible: true });
     this.shownIndex = this.wantedIndex;
   }
 

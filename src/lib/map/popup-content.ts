@@ -22,7 +22,11 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, classN
 }
 
 export interface PopupInput {
-  feature: StoredFeature;
+  /**
+   * The polygon: a stored feature, or what a vector tile carries (class and run, no file: `file`/`featureIndex`
+   * absent), for a tiled dataset.
+   */
+  feature: Pick<StoredFeature, 'classId' | 'properties' | 'firstIndex' | 'lastIndex'> & Partial<Pick<StoredFeature, 'file' | 'featureIndex'>>;
   cls: ControlClass | undefined;
   datesIso: readonly string[];
   sources: readonly DatasetSource[];
@@ -47,7 +51,7 @@ export function buildControlPopup({ feature, cls, datesIso, sources }: PopupInpu
       ? `This polygon appears in the snapshot of ${formatDateLong(first)} only.`
       : `This polygon is unchanged in the snapshots from ${formatDateLong(first)} to ${formatDateLong(last)}.`));
   }
-  root.append(el('div', `File ${feature.file}, feature ${feature.featureIndex}.`, 'cg-popup-file'));
+  if (feature.file !== undefined) root.append(el('div', `File ${feature.file}, feature ${feature.featureIndex}.`, 'cg-popup-file'));
   for (const s of sources.slice(0, 1)) {
     const line = el('div', 'Source: ', 'cg-popup-source');
     const href = safeHttpUrl(s.url);
