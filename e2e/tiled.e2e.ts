@@ -185,7 +185,11 @@ describe('a data build opened by URL', () => {
     expect(await w.page.evaluate(() => (window as unknown as AppHandle).__app.dataset?.manifest.title)).toBe('bare');
     await show(w.page, '2024-08-20');
     expect(await visibleClassesAt(w.page, NEAR_SUDZHA)).toEqual(['ukraine_held_in_russia']);
-    await w.page.getByTestId('compare-toggle').click();
+    // The compare button is disabled and says why (its title); a compare permalink gets the notice instead.
+    const toggle = w.page.getByTestId('compare-toggle');
+    expect(await toggle.isDisabled()).toBe(true);
+    expect(await toggle.getAttribute('title')).toContain('Compare is not available');
+    await w.page.evaluate(() => { location.hash = '#compare=2024-08-13..2024-09-03'; });
     await expect.poll(() => w.page.getByTestId('notices').innerText()).toContain('Compare is not available');
     expect(await w.page.evaluate(() => (window as unknown as { __app: { compare: unknown } }).__app.compare)).toBeNull();
     await saveScreenshot(w.page, 'tiled-bare');
