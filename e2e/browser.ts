@@ -1,6 +1,7 @@
 // Shared browser-test helpers: launch Debian's Chromium, open the app, watch for errors and outside requests,
 // wait for the map, and read pixels at a longitude/latitude.
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { PNG } from 'pngjs';
 import { mkdirSync } from 'node:fs';
 
@@ -111,4 +112,29 @@ export function closer(c: [number, number, number], target: [number, number, num
 export async function saveScreenshot(page: Page, name: string): Promise<void> {
   mkdirSync('e2e/screenshots', { recursive: true });
   await page.screenshot({ path: `e2e/screenshots/${name}.png` });
+}
+
+/**
+ * One browser for a test file and a watched page per call. After the file, every page it opened must have made no
+ * request outside localhost, thrown no uncaught error and logged no Content-Security-Policy violation.
+ */
+export function useBrowser(): { newPage: (viewport?: { width: number; height: number }) => Promise<WatchedPage> } {
+  let browser: Browser | undefined;
+  const pages: WatchedPage[] = [];
+  beforeAll(async () => { browser = await launchBrowser(); });
+  afterAll(async () => {
+    for (const w of pages) {
+      expect(w.outsideRequests).toEqual([]);
+      expect(w.pageErrors).toEqual([]);
+      expect(w.consoleErrors.filter((e) => /content security policy/i.test(e))).toEqual([]);
+    }
+    await browser?.close();
+  });
+  return {
+    async newPage(viewport) {
+      const w = await newWatchedPage(browser!, viewport);
+      pages.push(w);
+      return w;
+    },
+  };
 }

@@ -3,9 +3,9 @@
 // good snapshots are drawn, text from data stays text, and nothing throws.
 import { resolve } from 'node:path';
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { APP_URL, closer, colorAt, launchBrowser, newWatchedPage, openApp, projectToPage, saveScreenshot, waitForIdle, waitForMap, type WatchedPage } from './browser';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { APP_URL, closer, colorAt, openApp, useBrowser, projectToPage, saveScreenshot, waitForIdle, waitForMap, type WatchedPage } from './browser';
 
 const FIXTURES = resolve('e2e/fixtures/byod');
 const XSS_NAME = '<img src=x onerror=alert(1)>';
@@ -18,27 +18,16 @@ const GAP: [number, number] = [35.25, 51.06];
 const BLUE: [number, number, number] = [0x00, 0x72, 0xb2];
 const ORANGE: [number, number, number] = [0xd5, 0x5e, 0x00];
 
-let browser: Browser;
-const pages: WatchedPage[] = [];
+const { newPage } = useBrowser();
 async function page(): Promise<WatchedPage & { dialogs: string[] }> {
-  const w = await newWatchedPage(browser);
+  const w = await newPage();
   const dialogs: string[] = [];
   w.page.on('dialog', (d) => {
     dialogs.push(d.message());
     void d.dismiss();
   });
-  pages.push(w);
   return Object.assign(w, { dialogs });
 }
-
-beforeAll(async () => { browser = await launchBrowser(); });
-afterAll(async () => {
-  for (const w of pages) {
-    expect(w.outsideRequests).toEqual([]);
-    expect(w.pageErrors).toEqual([]);
-  }
-  await browser.close();
-});
 
 type AppHandle = { __app: { dataset: { manifest: { title: string }; origin: string; manifestInferred: boolean } | null; datesIso: string[]; loading: string | null; dateIso: string; issues: unknown[] } };
 

@@ -1,8 +1,8 @@
 // Claims beside polygons end to end on the Kursk data: claim marks at their dates, click to jump, the comparison table's figures.
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newWatchedPage, openApp, type WatchedPage } from './browser';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openApp, useBrowser } from './browser';
 import { areaSeriesFromStore, claimMeasures } from '../src/lib/domain/area-series';
 import { buildSnapshotStore } from '../src/lib/domain/snapshot-store';
 import { compareAreaClaim, claimRefDate } from '../src/lib/domain/claims';
@@ -25,11 +25,10 @@ function expectedComparison(claim: Claim) {
   return compareAreaClaim(claim, series.points, { measures: ['held', 'held_or_unknown'] });
 }
 
-let browser: Browser;
-const pages: WatchedPage[] = [];
+// The charts must live under the app's Content-Security-Policy too (no inline <style>): useBrowser checks it.
+const { newPage } = useBrowser();
 async function openAt(hash: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
-  const w = await newWatchedPage(browser, viewport);
-  pages.push(w);
+  const w = await newPage(viewport);
   await openApp(w, hash);
   // The series arrives from the worker after the map: wait for the claim marks.
   await w.page.getByTestId(`claims-chart-claim-${CLAIM_800.id}`).waitFor({ timeout: 30_000 });
@@ -72,16 +71,6 @@ async function shot(page: Page, testId: string, name: string): Promise<void> {
   await page.getByTestId(testId).screenshot({ path: `e2e/screenshots/${name}.png` });
 }
 
-beforeAll(async () => { browser = await launchBrowser(); });
-afterAll(async () => {
-  for (const w of pages) {
-    expect(w.pageErrors).toEqual([]);
-    expect(w.outsideRequests).toEqual([]);
-    // The chart must live under the app's Content-Security-Policy (no inline <style>).
-    expect(w.consoleErrors.filter((e) => /content security policy/i.test(e))).toEqual([]);
-  }
-  await browser.close();
-});
 
 describe('claims beside polygons', () => {
   it('draws the 800 km² claim at 16 December 2024: on the slider rule, and where the x axis puts that day', async () => {

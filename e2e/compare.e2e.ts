@@ -3,9 +3,8 @@
 import { readFileSync } from 'node:fs';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import bbox from '@turf/bbox';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { colorAt, launchBrowser, newWatchedPage, openApp, saveScreenshot, waitForIdle, type WatchedPage } from './browser';
+import { describe, expect, it } from 'vitest';
+import { colorAt, openApp, saveScreenshot, useBrowser, waitForIdle, type WatchedPage } from './browser';
 import { diffSnapshots, type DiffFeature } from '../src/lib/domain/diff';
 import { formatKm2 } from '../src/lib/domain/format';
 import { CHANGE_COLORS } from '../src/lib/domain/change-colors';
@@ -43,20 +42,10 @@ function interiorPoint(change: 'gained' | 'lost'): [number, number] {
   throw new Error(`no interior point in the largest ${change} polygon`);
 }
 
-let browser: Browser;
-const pages: WatchedPage[] = [];
-beforeAll(async () => { browser = await launchBrowser(); });
-afterAll(async () => {
-  for (const w of pages) {
-    expect(w.outsideRequests).toEqual([]);
-    expect(w.pageErrors).toEqual([]);
-  }
-  await browser.close();
-});
+const { newPage } = useBrowser();
 
 async function openCompare(hash: string): Promise<WatchedPage> {
-  const w = await newWatchedPage(browser);
-  pages.push(w);
+  const w = await newPage();
   await openApp(w, hash);
   await w.page.getByTestId('compare-table').waitFor({ timeout: 60_000 });
   await waitForIdle(w.page);

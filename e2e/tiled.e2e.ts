@@ -4,10 +4,10 @@
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { buildData, OUTPUT_FILES } from '../scripts/lib/data-build';
-import { APP_URL, colorAt, launchBrowser, newWatchedPage, openApp, projectToPage, saveScreenshot, waitForIdle, waitForMap, type WatchedPage } from './browser';
+import { APP_URL, colorAt, openApp, useBrowser, projectToPage, saveScreenshot, waitForIdle, waitForMap, type WatchedPage } from './browser';
 
 // Served by the preview server, which serves dist/ from disk (git-ignored; `vite build` empties it, so each run
 // writes it again).
@@ -26,13 +26,7 @@ function classesInData(dateIso: string, point: [number, number]): string[] {
   return snap.features.filter((f: never) => booleanPointInPolygon(point, f)).map((f: { properties: { class: string } }) => f.properties.class);
 }
 
-let browser: Browser;
-const pages: WatchedPage[] = [];
-async function page(): Promise<WatchedPage> {
-  const w = await newWatchedPage(browser);
-  pages.push(w);
-  return w;
-}
+const { newPage: page } = useBrowser();
 
 beforeAll(async () => {
   rmSync(OUT, { recursive: true, force: true });
@@ -48,14 +42,6 @@ beforeAll(async () => {
   mkdirSync(`${OUT}/bare`, { recursive: true });
   writeFileSync(`${OUT}/bare/${OUTPUT_FILES.index}`, JSON.stringify(bare.index));
   writeFileSync(`${OUT}/bare/${OUTPUT_FILES.tiles}`, bare.pmtiles);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  for (const w of pages) {
-    expect(w.outsideRequests).toEqual([]);
-    expect(w.pageErrors).toEqual([]);
-  }
-  await browser?.close();
 });
 
 type AppHandle = {

@@ -2,9 +2,8 @@
 // history, bad links, and no request leaving localhost.
 import { readFileSync } from 'node:fs';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { colorAt, launchBrowser, projectToPage, newWatchedPage, openApp, saveScreenshot, waitForIdle, type WatchedPage } from './browser';
+import { describe, expect, it } from 'vitest';
+import { colorAt, projectToPage, openApp, saveScreenshot, useBrowser, waitForIdle } from './browser';
 
 const manifest = JSON.parse(readFileSync('geodata/kursk/dataset.json', 'utf8'));
 const heldColor = manifest.classes.find((c: { id: string }) => c.id === 'ukraine_held_in_russia').color as string;
@@ -19,23 +18,8 @@ function classesAt(dateIso: string, point: [number, number]): string[] {
   return snap.features.filter((f: never) => booleanPointInPolygon(point, f)).map((f: { properties: { class: string } }) => f.properties.class);
 }
 
-let browser: Browser;
-const pages: WatchedPage[] = [];
-async function page(): Promise<WatchedPage> {
-  const w = await newWatchedPage(browser);
-  pages.push(w);
-  return w;
-}
-
-beforeAll(async () => { browser = await launchBrowser(); });
-afterAll(async () => {
-  // Every page of this file: no request left localhost, no uncaught error.
-  for (const w of pages) {
-    expect(w.outsideRequests).toEqual([]);
-    expect(w.pageErrors).toEqual([]);
-  }
-  await browser.close();
-});
+// Every page of this file: no request leaves localhost, no uncaught error (checked after the file).
+const { newPage: page } = useBrowser();
 
 describe('the viewer on the Kursk data', () => {
   it('draws what the data says at Sudzha: basemap on 2024-08-01, held on 2024-08-20', async () => {
