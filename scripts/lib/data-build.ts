@@ -6,6 +6,7 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Issue, Snapshot } from '../../src/lib/domain/types';
 import { AREA_METHOD } from '../../src/lib/domain/area';
+import type { RunTable } from '../../src/lib/domain/run-table';
 import { buildSnapshotStore, type SnapshotStore } from '../../src/lib/domain/snapshot-store';
 import { ClassAreaCalculator } from './class-areas';
 import { buildClaimTiles, CLAIMS_LAYER, type ClaimTilesOptions } from './claim-tiles';
@@ -26,7 +27,7 @@ export interface DataIndex {
   /** Class ids in order of first appearance (or the manifest's order). */
   classIds: string[];
   /** Run table, one entry per uid (uid = position): class (index into classIds), first and last snapshot index. */
-  runs: { classIndex: number[]; first: number[]; last: number[] };
+  runs: RunTable;
   /** km² per class per snapshot index (null: the union failed, see issues). Method in `areaMethod`. */
   areasKm2: Record<string, (number | null)[]>;
   areaMethod: string;
@@ -154,12 +155,8 @@ export function uidsAt(runs: DataIndex['runs'], i: number): number[] {
   return out;
 }
 
-/** Every snapshot's uid list from the run table, in one pass (O(total run length)). */
-export function uidsBySnapshotFromRuns(runs: DataIndex['runs'], snapshots: number): number[][] {
-  const out: number[][] = Array.from({ length: snapshots }, () => []);
-  for (let uid = 0; uid < runs.first.length; uid++) for (let i = runs.first[uid]!; i <= runs.last[uid]!; i++) out[i]!.push(uid);
-  return out;
-}
+/** Every snapshot's uid list from the run table: the app's own derivation, so build and app cannot disagree. */
+export { uidsBySnapshotFromRuns } from '../../src/lib/domain/run-table';
 
 /** km² to 1 m² (the figures are shown to 0.1 km² at best; this keeps the index small). */
 function roundKm2(v: number | null | undefined): number | null {

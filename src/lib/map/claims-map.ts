@@ -7,7 +7,6 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import type { FeatureCollection } from 'geojson';
 import type { SnapshotStore } from '../domain/snapshot-store';
 import { switchSet } from '../domain/snapshot-store';
-import { uidsBySnapshotFromRuns, type RunTable } from '../domain/run-table';
 import type { Camera, ControlClass } from '../domain/types';
 import { CHANGE_COLORS } from '../domain/change-colors';
 import { BASEMAP_ATTRIBUTION, BASEMAP_FIRST_LABEL_LAYER, BASEMAP_LAYER_IDS, basemapStyle, placeLabelExpression, type BasemapLanguage } from './basemap-style';
@@ -42,9 +41,11 @@ export interface TiledStoreSpec {
   pmtilesUrl: string;
   /** Source layer holding the polygons (`claims`); features carry uid, class, first, last. */
   layer: string;
-  /** The build's run table: uid → class index, first and last snapshot index. */
-  runs: RunTable;
-  datesIso: readonly string[];
+  /**
+   * The uids in force per snapshot index: the dataset's store, whose lists a tiled build derives from its run
+   * table once (run-table.ts), so the adapter and the state share them.
+   */
+  uids: Pick<SnapshotStore, 'uidsBySnapshot'>;
   /** Colours and labels of the classes (as `setClasses`). */
   classes: ControlClass[];
 }
@@ -52,7 +53,7 @@ export interface TiledStoreSpec {
 /** What the control source holds: every distinct polygon as GeoJSON, or a build's vector tiles. */
 type ControlData =
   | { kind: 'geojson'; store: SnapshotStore }
-  | { kind: 'tiled'; spec: TiledStoreSpec; uids: Pick<SnapshotStore, 'uidsBySnapshot'> };
+  | { kind: 'tiled'; spec: TiledStoreSpec };
 
 export interface ClaimsMapOptions {
   container: HTMLElement;
@@ -175,15 +176,13 @@ export class ClaimsMap {
    */
   setTiledStore(spec: TiledStoreSpec): void {
     const d = this.data;
-    if (d?.kind === 'tiled' && d.spec.pmtilesUrl === spec.pmtilesUrl && d.spec.layer === spec.layer && d.spec.runs === spec.runs && d.spec.datesIso === spec.datesIso) {
+    if (d?.kind === 'tiled' && d.spec.pmtilesUrl === spec.pmtilesUrl && d.spec.layer === spec.layer && d.spec.uids === spec.uids) {
       this.setClasses(spec.classes);
       return;
     }
     if (!/^https?:\/\//.test(spec.pmtilesUrl)) throw new Error(`setTiledStore: absolute http(s) URL of a .pmtiles file expected, "${spec.pmtilesUrl}" given`);
     registerPmtilesProtocol();
-    let lists: number[][] | undefined;
-    const uids = { get uidsBySnapshot() { return (lists ??= uidsBySnapshotFromRuns(spec.runs, spec.datesIso.length)); } };
-    this.data = { kind: 'tiled', spec, uids };
+    this.data = { kind: 'tiled', spec };
     this.classes = spec.classes;
     this.shownIndex = -1;
     if (this.loaded) {
@@ -402,7 +401,7 @@ export class ClaimsMap {
   private applySnapshot(): void {
     const data = this.data;
     if (!data || this.wantedIndex === this.shownIndex) return;
-    const { hide, show } = switchSet(data.kind === 'tiled' ? data.uids : data.store, this.shownIndex, this.wantedIndex);
+    const { hide, show } = switchSet(data.kind === 'tiled' ? data.spec.uids : data.store, this.shownIndex, this.wantedIndex);
     for (const id of hide) this.map.setFeatureState(this.stateTarget(id), { visible: false });
     for (const id of show) this.map.setFeatureState(this.stateTarget(id), { visible: true });
     this.shownIndex = this.wantedIndex;
