@@ -53,33 +53,14 @@ export interface BuildDataResult {
 }
 
 /**
- * buildSnapshotStore takes an array, but only walks it with `forEach` (once) and `map` (for dates and files).
- * This stands in for the array and parses each snapshot inside `forEach`, so the store is built while only one
- * parsed snapshot is alive; `map` is answered from the file list. A test checks the result equals the store built
- * from a real array, so a change in how buildSnapshotStore walks its input is caught.
+ * Builds the store from snapshots produced one at a time by `read`: buildSnapshotStore walks an iterable once, so
+ * only one parsed snapshot is alive at a time.
  */
-class LazySnapshots {
-  constructor(
-    private readonly entries: readonly { dateIso: string; file: string }[],
-    private readonly read: (i: number) => Snapshot,
-  ) {}
-  get length(): number {
-    return this.entries.length;
-  }
-  forEach(cb: (snap: Snapshot, i: number) => void): void {
-    for (let i = 0; i < this.entries.length; i++) cb(this.read(i), i);
-  }
-  map<T>(cb: (snap: Snapshot, i: number) => T): T[] {
-    return this.entries.map((e, i) => cb({ dateIso: e.dateIso, file: e.file, features: [] }, i));
-  }
-  *[Symbol.iterator](): Iterator<Snapshot> {
-    for (let i = 0; i < this.entries.length; i++) yield this.read(i);
-  }
-}
-
-/** Builds the store from snapshots produced one at a time by `read` (see LazySnapshots). */
 export function buildStoreStreaming(entries: readonly { dateIso: string; file: string }[], read: (i: number) => Snapshot): SnapshotStore {
-  return buildSnapshotStore(new LazySnapshots(entries, read) as unknown as readonly Snapshot[]);
+  function* snapshots(): Generator<Snapshot> {
+    for (let i = 0; i < entries.length; i++) yield read(i);
+  }
+  return buildSnapshotStore(snapshots());
 }
 
 /** Runs the whole build on a dataset folder. */

@@ -45,13 +45,20 @@ function featureKey(f: ControlFeature): string {
  * the previous snapshot; a polygon that disappears and later comes back starts a new run, so every run is
  * one contiguous index range (which is what a `first <= i <= last` test on the map needs).
  */
-export function buildSnapshotStore(snapshots: readonly Snapshot[]): SnapshotStore {
+export function buildSnapshotStore(snapshots: Iterable<Snapshot>): SnapshotStore {
+  // An iterable, walked once: the data build feeds snapshots parsed one at a time, so only the distinct
+  // geometries stay in memory, never the whole archive.
+  const datesIso: string[] = [];
+  const files: string[] = [];
   const features: StoredFeature[] = [];
   const uidsBySnapshot: number[][] = [];
   let open = new Map<string, number[]>(); // key → uids of runs still open (a snapshot may hold duplicates)
   let publishedVertices = 0;
   let publishedFeatures = 0;
-  snapshots.forEach((snap, i) => {
+  let i = 0;
+  for (const snap of snapshots) {
+    datesIso.push(snap.dateIso);
+    files.push(snap.file);
     const next = new Map<string, number[]>();
     const uids: number[] = [];
     snap.features.forEach((f, featureIndex) => {
@@ -78,12 +85,13 @@ export function buildSnapshotStore(snapshots: readonly Snapshot[]): SnapshotStor
     uids.sort((a, b) => a - b);
     uidsBySnapshot.push(uids);
     open = next;
-  });
+    i++;
+  }
   let storedVertices = 0;
   for (const f of features) storedVertices += vertexCount(f.geometry);
   return {
-    datesIso: snapshots.map((s) => s.dateIso),
-    files: snapshots.map((s) => s.file),
+    datesIso,
+    files,
     features,
     uidsBySnapshot,
     stats: { publishedFeatures, storedFeatures: features.length, publishedVertices, storedVertices },
