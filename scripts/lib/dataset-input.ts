@@ -4,30 +4,10 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseManifestJson } from '../../src/lib/data/manifest';
 import type { AreaGeometry, ControlFeature, DatasetManifest, Issue, Snapshot } from '../../src/lib/domain/types';
-
-/**
- * DeepState's fill colour → our class id, for files that carry `deepstate_fill` and no `class` (the whole-front
- * archive). Labels from the features' own `deepstate_name` (English part), counted over the 176 weekly files:
- * #a52714 "Occupied"; #880e4f / #000000 "Occupied Crimea", "CADR and CALR", "Tuzla Island" (occupied before
- * 24 Feb 2022); #0f9d58 / #0288d1 "Liberated", "Taken back"; #bcaaa4 / #bdbdbd / #757575 "Unknown status",
- * "Contested"; #01579b Ukrainian-held ground in Russia (../shared/data/README.md); #ff5252 DeepState's satirical
- * "temporarily occupied Karelia / Ichkeria / Petsamo…" layer, kept apart as `other`.
- */
-export const DEEPSTATE_FILL_CLASS: Readonly<Record<string, string>> = {
-  '#a52714': 'russian_occupied',
-  '#880e4f': 'occupied_before_2022',
-  '#000000': 'occupied_before_2022',
-  '#0f9d58': 'liberated',
-  '#0288d1': 'liberated',
-  '#bcaaa4': 'unknown_status',
-  '#bdbdbd': 'unknown_status',
-  '#757575': 'unknown_status',
-  '#01579b': 'ukraine_held_in_russia',
-  '#ff5252': 'other',
-};
+import { deepstateClass } from '../../src/lib/domain/deepstate-class';
 
 /** Class used when a feature has neither `class` nor a known `deepstate_fill`. */
-export const UNCLASSIFIED = 'unclassified';
+export const UNCLASSIFIED = 'unclassified' satisfies ReturnType<typeof deepstateClass>;
 
 /** One snapshot file of a dataset, not yet read. */
 export interface SnapshotEntry {
@@ -64,12 +44,12 @@ export function openDataset(dir: string): DatasetInput {
   return { dir, entries, issues: [] };
 }
 
-/** The class of a feature: its `class`, else its DeepState fill mapped by {@link DEEPSTATE_FILL_CLASS}. */
+/** The class of a feature: its `class`, else DeepState's fill and label read by {@link deepstateClass}. */
 export function classOf(properties: Record<string, unknown> | null | undefined): string {
   const cls = properties?.['class'];
   if (typeof cls === 'string' && cls !== '') return cls;
   const fill = properties?.['deepstate_fill'];
-  if (typeof fill === 'string') return DEEPSTATE_FILL_CLASS[fill.toLowerCase()] ?? UNCLASSIFIED;
+  if (typeof fill === 'string') return deepstateClass(fill, properties?.['deepstate_name']);
   return UNCLASSIFIED;
 }
 

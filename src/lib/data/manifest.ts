@@ -8,6 +8,8 @@ import {
   ClipRegionSchema,
   ControlClassSchema,
   DatasetManifestSchema,
+  ReferenceAreaSchema,
+  RegionBreakdownSchema,
   DatasetSourceSchema,
   parseLenient,
   RelativePathSchema,
@@ -66,6 +68,9 @@ export function parseManifestJson(file: string, json: unknown): Result<DatasetMa
   const defaultView = field('defaultView', CameraSchema.optional(), undefined);
   const claimsFile = field('claimsFile', RelativePathSchema.optional(), undefined);
   const placesFile = field('placesFile', RelativePathSchema.optional(), undefined);
+  const snapshotStore = field('snapshotStore', RelativePathSchema.optional(), undefined);
+  const referenceArea = field('referenceArea', ReferenceAreaSchema.optional(), undefined);
+  let regions = field('regions', RegionBreakdownSchema.optional(), undefined);
 
   // Classes: unique ids.
   const classes: ControlClass[] = [];
@@ -105,6 +110,11 @@ export function parseManifestJson(file: string, json: unknown): Result<DatasetMa
     else measures.push(stripUndefined(m));
   }
 
+  if (regions !== undefined && !measures.some((m) => m.id === regions!.measure)) {
+    err(jsonPath('regions', 'measure'), `unknown measure "${regions.measure}"; no breakdown by region`);
+    regions = undefined;
+  }
+
   const sources: DatasetSource[] = list('sources', DatasetSourceSchema).map(stripUndefined);
   if (Array.isArray(json.sources) && json.sources.length === 0)
     local.push({ path: 'sources', reason: 'sources: empty; say where the data comes from and its licence status', severity: 'warning' });
@@ -131,6 +141,9 @@ export function parseManifestJson(file: string, json: unknown): Result<DatasetMa
   if (defaultView !== undefined) manifest.defaultView = defaultView;
   if (claimsFile !== undefined) manifest.claimsFile = claimsFile;
   if (placesFile !== undefined) manifest.placesFile = placesFile;
+  if (snapshotStore !== undefined) manifest.snapshotStore = snapshotStore;
+  if (referenceArea !== undefined) manifest.referenceArea = referenceArea;
+  if (regions !== undefined) manifest.regions = regions;
   return { ok: true, value: manifest, issues };
 }
 

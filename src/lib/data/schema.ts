@@ -25,6 +25,7 @@ export const ControlClassSchema = z.strictObject({
   label: Text,
   color: z.string().regex(/^#[0-9a-fA-F]{6}$/, { error: '#rrggbb colour' }),
   description: z.string().optional(),
+  hidden: z.boolean({ error: 'true or false' }).optional(),
 });
 
 export const AreaMeasureSchema = z.strictObject({
@@ -32,7 +33,16 @@ export const AreaMeasureSchema = z.strictObject({
   label: Text,
   classes: z.array(Id).min(1, { error: 'at least one class id' }),
   clipTo: Id.optional(),
+  shareOfReference: z.boolean({ error: 'true or false' }).optional(),
 });
+
+export const ReferenceAreaSchema = z.strictObject({
+  label: Text,
+  areaKm2: z.number().positive({ error: 'km² > 0' }),
+  source: Text,
+});
+
+export const RegionBreakdownSchema = z.strictObject({ file: RelativePathSchema, label: Text, measure: Id });
 
 export const DatasetSourceSchema = z.strictObject({
   name: Text,
@@ -66,6 +76,9 @@ export const DatasetManifestSchema = z.strictObject({
   snapshots: z.array(SnapshotEntrySchema),
   claimsFile: RelativePathSchema.optional(),
   placesFile: RelativePathSchema.optional(),
+  snapshotStore: RelativePathSchema.optional(),
+  referenceArea: ReferenceAreaSchema.optional(),
+  regions: RegionBreakdownSchema.optional(),
 });
 
 /**
