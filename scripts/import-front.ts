@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEEPSTATE_FRONT_MANIFEST } from './lib/front-manifest';
-import { deepstateClass } from '../src/lib/domain/deepstate-class';
+import { deepstateClass, parseDeepstateName } from '../src/lib/domain/deepstate-class';
 import { decodeStoreBytes, encodeStore, storedSnapshotText, storeToBytes, type StoreInput } from '../src/lib/data/store-file';
 
 const shared = process.argv[2] ?? '../shared/data';
@@ -28,6 +28,12 @@ const inputs: StoreInput[] = rows.map(([dateIso, published, source]) => {
     text,
     json: JSON.parse(text) as StoreInput['json'],
     classOf: (p) => deepstateClass(p['deepstate_fill'], p['deepstate_name']),
+    extraOf: (p) => {
+      // DeepState's label for popups: English where it has one (from mid-May 2022), and the Ukrainian beside it.
+      const { uk, en } = parseDeepstateName(p['deepstate_name']);
+      const name = en || uk;
+      return { ...(name ? { name } : {}), ...(uk && uk !== name ? { 'name:uk': uk } : {}) };
+    },
   };
 });
 const store = encodeStore(inputs, sha256);

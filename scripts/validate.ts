@@ -18,7 +18,7 @@ export function readDatasetFolder(dir: string): DatasetFile[] {
       const st = statSync(p);
       if (st.isDirectory()) walk(p);
       // Only data files: the loader looks at nothing else, and a folder may hold large unrelated files.
-      else if (/\.(geo)?json$/i.test(name)) files.push({ path: relative(dir, p).split('\\').join('/'), bytes: readFileSync(p) });
+      else if (/\.(geo)?json(\.gz)?$/i.test(name)) files.push({ path: relative(dir, p).split('\\').join('/'), bytes: readFileSync(p) });
     }
   };
   walk(dir);

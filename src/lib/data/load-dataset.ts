@@ -9,6 +9,7 @@ import { parseManifestJson } from './manifest';
 import { validatePlacesJson } from './validate-places';
 import type { PlaceFeature } from './schema';
 import { checkAreaGeometry } from './validate-geojson';
+import { decodeStoreBytes, snapshotForLoading, type StoredFeatureCollection } from './store-file';
 import { median, roughFeatureCentre, validateSnapshotJson } from './validate-snapshot';
 
 /** One file of a dataset folder: its path (relative to the folder, or with one common top folder) and bytes. */
@@ -39,6 +40,17 @@ export interface LoadedDataset {
   clipRegions: Record<string, Feature<Polygon | MultiPolygon>>;
   /** True when there was no usable `dataset.json` and the manifest was built from the files. */
   manifestInferred: boolean;
+  /** The regions of the manifest's `regions` breakdown (e.g. oblasts), when it has one and they loaded. */
+  regions?: LoadedRegion[];
+}
+
+/** One region of a breakdown: its names and polygon. */
+export interface LoadedRegion {
+  /** English name (the file's `name:en`, else `name`). */
+  name: string;
+  /** Ukrainian and Russian names when the file has them. */
+  nameUk?: string;
+  geometry: Polygon | MultiPolygon;
 }
 
 /** Name of the manifest file in a dataset folder. */
@@ -97,8 +109,11 @@ export function loadDataset(files: readonly DatasetFile[], opts: LoadDatasetOpti
   }
 
   // 2. Snapshots: decode all first, so a dataset-wide centre can expose swapped coordinates in any file.
+  // With a snapshot store, the snapshot files are inside it; each is then checked like a file of its own.
+  const stored = loadSnapshotStore(manifest, byPath, issues);
+  if (stored) for (const [path, json] of stored) decodedCache.set(path, json);
   const entries = manifest.snapshots.filter((s) => {
-    if (byPath.has(s.file)) return true;
+    if (byPath.has(s.file) || stored?.has(s.file)) return true;
     issues.push({ file: s.file, reason: `listed in ${MANIFEST_FILE} for ${s.dateIso} but not found in the folder`, severity: 'error' });
     return false;
   });
@@ -180,6 +195,8 @@ export function loadDataset(files: readonly DatasetFile[], opts: LoadDatasetOpti
       ...Object.values(manifest.clipRegions ?? {}).map((r) => r.file),
       ...(manifest.placesFile ? [manifest.placesFile] : []),
       ...(manifest.claimsFile ? [manifest.claimsFile] : []),
+      ...(manifest.snapshotStore ? [manifest.snapshotStore] : []),
+      ...(manifest.regions ? [manifest.regions.file] : []),
     ]);
     for (const p of byPath.keys())
       if (DATA_EXT.test(p) && !referenced.has(p) && /\.geojson$/i.test(p))
@@ -191,6 +208,10 @@ export function loadDataset(files: readonly DatasetFile[], opts: LoadDatasetOpti
     return { ok: false, issues };
   }
   const value: LoadedDataset = { manifest, snapshots, clipRegions, manifestInferred };
+  if (manifest.regions) {
+    const regions = loadRegions(manifest.regions.file, decodeOnce, byPath.has(manifest.regions.file), issues);
+    if (regions) value.regions = regions;
+  }
   if (places) value.places = places;
   if (claims) value.claims = claims;
   return { ok: true, value, issues };
@@ -290,6 +311,62 @@ function datasetCentre(jsons: readonly unknown[]): [number, number] | undefined 
     }
   }
   return xs.length >= 3 ? [median(xs), median(ys)] : undefined;
+}
+
+/**
+ * The snapshots inside the manifest's `snapshotStore`, by the file path each is listed under (undefined when the
+ * manifest names none). A store that cannot be read is an error; its snapshots are then "not found".
+ */
+function loadSnapshotStore(manifest: DatasetManifest, byPath: Map<string, Uint8Array>, issues: Issue[]): Map<string, StoredFeatureCollection> | undefined {
+  const file = manifest.snapshotStore;
+  if (file === undefined) return undefined;
+  const bytes = byPath.get(file);
+  if (!bytes) {
+    issues.push({ file, reason: `snapshotStore listed in ${MANIFEST_FILE} but not found`, severity: 'error' });
+    return new Map();
+  }
+  const r = decodeStoreBytes(file, bytes);
+  issues.push(...r.issues);
+  const out = new Map<string, StoredFeatureCollection>();
+  if (!r.ok) return out;
+  const withClass = new Map<number, StoredFeatureCollection['features'][number]>();
+  const listed = new Map(manifest.snapshots.map((s) => [s.file, s.dateIso]));
+  r.value.store.snapshots.forEach((s, i) => {
+    const dateIso = listed.get(s.file);
+    if (dateIso === undefined) issues.push({ file, reason: `holds ${s.file} (${s.dateIso}), which ${MANIFEST_FILE} does not list; ignored`, severity: 'warning' });
+    else if (dateIso !== s.dateIso) issues.push({ file, reason: `holds ${s.file} for ${s.dateIso}, but ${MANIFEST_FILE} lists it for ${dateIso}; skipped`, severity: 'error' });
+    else out.set(s.file, snapshotForLoading(r.value, i, withClass));
+  });
+  return out;
+}
+
+/** Read a breakdown's regions: named (Multi)Polygon features; a bad feature is skipped with an issue. */
+function loadRegions(file: string, decodeOnce: (p: string) => unknown, exists: boolean, issues: Issue[]): LoadedRegion[] | undefined {
+  if (!exists) {
+    issues.push({ file, reason: `regions listed in ${MANIFEST_FILE} but not found; no figures by region`, severity: 'warning' });
+    return undefined;
+  }
+  const json = decodeOnce(file);
+  if (!isRecord(json) || json.type !== 'FeatureCollection' || !Array.isArray(json.features)) {
+    if (json !== undefined) issues.push({ file, reason: `FeatureCollection of named polygons expected, ${describeValue(isRecord(json) ? json.type : json)} found; no figures by region`, severity: 'error' });
+    return undefined;
+  }
+  const out: LoadedRegion[] = [];
+  json.features.forEach((f, index) => {
+    const g = checkAreaGeometry(isRecord(f) ? f.geometry : undefined, jsonPath('features', index, 'geometry'));
+    issues.push(...toIssues(file, g.issues, { index }));
+    const p = isRecord(f) && isRecord(f.properties) ? f.properties : {};
+    const text = (k: string) => (typeof p[k] === 'string' && p[k] !== '' ? (p[k] as string) : undefined);
+    const name = text('name:en') ?? text('name');
+    if (!g.geometry) return;
+    if (name === undefined) {
+      issues.push({ file, featureIndex: index, reason: `features[${index}].properties.name: region name expected; region left out`, severity: 'error' });
+      return;
+    }
+    const nameUk = text('name:uk');
+    out.push({ name, ...(nameUk !== undefined ? { nameUk } : {}), geometry: g.geometry });
+  });
+  return out.length > 0 ? out : undefined;
 }
 
 /** Read a clip region file: one (Multi)Polygon feature, or several merged into one MultiPolygon. */

@@ -29,6 +29,8 @@ const StoreFileSchema = z.object({
   features: z.array(z.object({
     /** Class id (our reading of the source's own properties), added to `properties` when loaded. */
     class: z.string().min(1),
+    /** Other properties the import adds for the app (e.g. `name`, `name:uk` read from the source's label). */
+    extra: z.record(z.string(), z.string()).optional(),
     /** The source's properties, as published. */
     properties: z.record(z.string(), z.unknown()),
     type: z.enum(['Polygon', 'MultiPolygon']),
@@ -61,6 +63,8 @@ export interface StoreInput {
   text: string;
   json: { type: 'FeatureCollection'; features: { type: 'Feature'; properties: Record<string, unknown>; geometry: { type: 'Polygon' | 'MultiPolygon'; coordinates: unknown } }[] };
   classOf: (properties: Record<string, unknown>) => string;
+  /** Properties to add when loaded (never part of the reproduced file). */
+  extraOf?: (properties: Record<string, unknown>) => Record<string, string>;
 }
 
 /**
@@ -118,7 +122,11 @@ export function encodeStore(inputs: readonly StoreInput[], sha256: (text: string
         const polys = (f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates) as Position[][][];
         id = features.length;
         featureIds.set(key, id);
-        features.push({ class: input.classOf(f.properties), properties: f.properties, type: f.geometry.type, rings: polys.map((p) => p.map(encodeRing)) });
+        const extra = input.extraOf?.(f.properties);
+        features.push({
+          class: input.classOf(f.properties), ...(extra && Object.keys(extra).length > 0 ? { extra } : {}),
+          properties: f.properties, type: f.geometry.type, rings: polys.map((p) => p.map(encodeRing)),
+        });
       }
       return id;
     });
@@ -233,7 +241,7 @@ export function storedSnapshot(decoded: DecodedStore, i: number): StoredFeatureC
   return { type: 'FeatureCollection', features: s.features.map((id) => decoded.features[id]!) };
 }
 
-/** Snapshot `i` as the loader reads it: each feature's properties with its stored `class` added. */
+/** Snapshot `i` as the loader reads it: each feature's properties with its stored `class` (and `extra`) added. */
 export function snapshotForLoading(decoded: DecodedStore, i: number, withClass: Map<number, StoredFeatureCollection['features'][number]>): StoredFeatureCollection {
   const s = decoded.store.snapshots[i]!;
   return {
@@ -242,7 +250,8 @@ export function snapshotForLoading(decoded: DecodedStore, i: number, withClass: 
       let f = withClass.get(id);
       if (!f) {
         const base = decoded.features[id]!;
-        f = { type: 'Feature', properties: { class: decoded.store.features[id]!.class, ...base.properties }, geometry: base.geometry };
+        const stored = decoded.store.features[id]!;
+        f = { type: 'Feature', properties: { ...base.properties, ...stored.extra, class: stored.class }, geometry: base.geometry };
         withClass.set(id, f);
       }
       return f;

@@ -6,6 +6,7 @@ import IsValidOp from 'jsts/org/locationtech/jts/operation/valid/IsValidOp.js';
 import type { AreaGeometry } from '../domain/types';
 import type { LocalIssue } from './issues';
 import { describeValue, isRecord, jsonPath } from './issues';
+import { REPAIR_METHOD, repairPolygons, type PolygonRepair } from '../domain/repair-polygon';
 
 /** Options for {@link checkAreaGeometry}. */
 export interface GeometryCheckOptions {
@@ -192,8 +193,21 @@ export function checkAreaGeometry(geom: unknown, path: string, opts: GeometryChe
     else opts.validityCache.set(key, (invalid = ogcProblem(cleaned)));
   } else invalid = ogcProblem(cleaned);
   if (invalid) {
-    error(path, invalid);
-    return { issues };
+    // Repaired when that changes the area by little (repair-polygon.ts says how little); else left out.
+    const repair = cachedRepair(hashPolygons(cleaned), cleaned);
+    if (!repair || repair.polygons.length === 0) {
+      error(path, invalid);
+      return { issues };
+    }
+    const km2 = (v: number) => `${v.toFixed(3)} km²`;
+    const change = `${km2(repair.beforeKm2)} by the shoelace formula → ${km2(repair.afterKm2)} (${repair.afterKm2 >= repair.beforeKm2 ? '+' : '−'}${km2(Math.abs(repair.afterKm2 - repair.beforeKm2))})`;
+    const how = repair.safe
+      ? `repaired (${REPAIR_METHOD}; the even-odd reading agrees): ${change}`
+      : `ambiguous: the non-zero and even-odd readings of its rings differ by ${km2(repair.disputedKm2)}; kept as the ground both readings fill, the disputed ground left out: ${change}`;
+    issues.push({ path, reason: `${path}: ${invalid}; ${how}`, severity: 'warning' });
+    const polys = repair.polygons;
+    const geometry: Polygon | MultiPolygon = polys.length === 1 ? { type: 'Polygon', coordinates: polys[0]! } : { type: 'MultiPolygon', coordinates: polys };
+    return { geometry, issues };
   }
 
   // 6. Winding (RFC 7946 §3.1.6): exterior counter-clockwise, holes clockwise. Parsers should not reject
@@ -217,6 +231,24 @@ export function checkAreaGeometry(geom: unknown, path: string, opts: GeometryChe
   const geometry: Polygon | MultiPolygon =
     type === 'Polygon' ? { type: 'Polygon', coordinates: cleaned[0] ?? [] } : { type: 'MultiPolygon', coordinates: cleaned };
   return { geometry, issues };
+}
+
+// The same invalid polygon recurs in many snapshots of an archive (a weekly set repeats most polygons): keep the
+// last repairs by geometry hash so each is computed once per load. Bounded, so a hostile file cannot grow it.
+const REPAIR_CACHE_SIZE = 256;
+const repairCache = new Map<string, PolygonRepair | null>();
+function cachedRepair(key: string, polys: Position[][][]): PolygonRepair | undefined {
+  let r = repairCache.get(key);
+  if (r === undefined) {
+    try {
+      r = repairPolygons(polys);
+    } catch {
+      r = null;
+    }
+    if (repairCache.size >= REPAIR_CACHE_SIZE) repairCache.delete(repairCache.keys().next().value!);
+    repairCache.set(key, r);
+  }
+  return r ?? undefined;
 }
 
 /** The warning for a `crs` member, which RFC 7946 removed: coordinates are always WGS 84 lon/lat. */

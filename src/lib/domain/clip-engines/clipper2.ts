@@ -76,3 +76,22 @@ export const clipper2Engine: ClipEngine = {
   intersection: (a, b) => (a.length === 0 || b.length === 0 ? [] : run(ClipType.Intersection, [a], [b])),
   difference: (a, b) => (a.length === 0 ? [] : b.length === 0 ? run(ClipType.Union, [a], []) : run(ClipType.Difference, [a], [b])),
 };
+
+/**
+ * The region a renderer fills under the even-odd rule (SVG/canvas `evenodd`, Leaflet's default): every ring of
+ * every polygon as one path set, whatever its role or winding. Used to check a repair against what a map shows.
+ */
+export function evenOddFill(polygons: Polygons): Polygons {
+  const paths: Paths64 = [];
+  for (const polygon of polygons)
+    for (const ring of polygon) {
+      const path: Path64 = ring.slice(0, -1).map((p) => ({ x: Math.round(p[0]! * SCALE), y: Math.round(p[1]! * SCALE) }));
+      if (path.length >= 3) paths.push(path);
+    }
+  if (paths.length === 0) return [];
+  const clipper = new Clipper64();
+  clipper.addSubject(paths);
+  const tree = new PolyTree64();
+  if (!clipper.execute(ClipType.Union, FillRule.EvenOdd, tree)) throw new Error('clipper2: even-odd union failed');
+  return fromTree(tree);
+}
