@@ -45,7 +45,7 @@ export function repairPolygons(polygons: readonly (readonly (readonly Position[]
     const [shell, ...holes] = rings;
     if (!shell) continue;
     const filled = shippedEngine.union([[[shell.map((p) => [p[0]!, p[1]!])]]]);
-    parts.push(holes.length === 0 ? filled : shippedEngine.difference(filled, shippedEngine.union(holes.map((h) => [h.map((p) => [p[0]!, p[1]!])]))));
+    parts.push(holes.length === 0 ? filled : shippedEngine.difference(filled, shippedEngine.union(holes.map((h) => [[h.map((p) => [p[0]!, p[1]!])]]))));
   }
   const repaired = parts.length === 0 ? [] : shippedEngine.union(parts);
   const copy = polygons.map((rings) => rings.map((r) => r.map((p) => [p[0]!, p[1]!])));
