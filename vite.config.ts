@@ -1,7 +1,7 @@
 // Build and test configuration: one Svelte app, a worker per heavy job, unit tests beside the code.
 import { defineConfig, type Plugin } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
-import { defaultDataset } from './scripts/lib/vite-default-dataset.ts';
+import { datasetFolders, defaultDataset } from './scripts/lib/vite-default-dataset.ts';
 
 /**
  * Content-Security-Policy of the built app (../shared/NOTES.md, Security), measured with e2e/csp.e2e.ts:
@@ -42,7 +42,7 @@ function contentSecurityPolicy(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [svelte(), contentSecurityPolicy(), defaultDataset('geodata/kursk')],
+  plugins: [svelte(), contentSecurityPolicy(), defaultDataset('geodata/kursk'), datasetFolders({ front: 'geodata/front' })],
   base: './',
   worker: { format: 'es' },
   build: {

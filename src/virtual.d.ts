@@ -4,3 +4,9 @@ declare module 'virtual:default-dataset' {
   const url: string;
   export default url;
 }
+
+declare module 'virtual:dataset-folders' {
+  /** Per built-in dataset id, the files of its folder (path inside the folder, URL to fetch). */
+  const folders: Readonly<Record<string, readonly { path: string; url: string }[]>>;
+  export default folders;
+}

@@ -35,9 +35,15 @@ function getWorker(): Worker {
 }
 
 /** Hand a new dataset to the worker; reports asked for the previous one resolve `stale`. */
-export function setAreaDataset(store: SnapshotStore, measures: readonly AreaMeasure[], classIds: readonly string[], clipRegions: Readonly<Record<string, AreaGeometry>>): void {
+export function setAreaDataset(
+  store: SnapshotStore,
+  measures: readonly AreaMeasure[],
+  classIds: readonly string[],
+  clipRegions: Readonly<Record<string, AreaGeometry>>,
+  breakdown?: { measureId: string; regions: { name: string; nameUk?: string; geometry: AreaGeometry }[] },
+): void {
   generation++;
-  const message: AreaReportRequest = { type: 'dataset', generation, store, measures: [...measures], classIds: [...classIds], clipRegions: { ...clipRegions } };
+  const message: AreaReportRequest = { type: 'dataset', generation, store, measures: [...measures], classIds: [...classIds], clipRegions: { ...clipRegions }, ...(breakdown ? { breakdown } : {}) };
   getWorker().postMessage(message);
 }
 

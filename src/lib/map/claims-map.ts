@@ -306,6 +306,12 @@ export class ClaimsMap {
     return ['case', ['boolean', ['feature-state', 'visible'], false], this.controlOpacity, HIDDEN_OPACITY];
   }
 
+  /** Classes marked `hidden` in the manifest are not drawn (nor clickable): a filter on both control layers. */
+  private classFilter(): ExpressionSpecification | null {
+    const hidden = this.classes.filter((c) => c.hidden).map((c) => c.id);
+    return hidden.length === 0 ? null : ['!', ['in', ['get', 'class'], ['literal', hidden]]];
+  }
+
   private classColor(): ExpressionSpecification | string {
     if (this.classes.length === 0) return '#555555';
     const pairs = this.classes.flatMap((c) => [c.id, c.color]);
@@ -365,6 +371,12 @@ export class ClaimsMap {
   private applyClassColors(): void {
     this.map.setPaintProperty(CONTROL_FILL_LAYER, 'fill-color', this.classColor());
     this.map.setPaintProperty(CONTROL_LINE_LAYER, 'line-color', this.classColor());
+    // Only when it changes: a new filter makes MapLibre re-parse the source's tiles.
+    const filter = this.classFilter();
+    if (JSON.stringify(filter) !== JSON.stringify(this.map.getFilter(CONTROL_FILL_LAYER) ?? null)) {
+      this.map.setFilter(CONTROL_FILL_LAYER, filter);
+      this.map.setFilter(CONTROL_LINE_LAYER, filter);
+    }
   }
 
   private apply(): void {

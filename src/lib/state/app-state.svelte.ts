@@ -13,6 +13,8 @@ import type { SnapshotDiff } from '../domain/diff';
 import { requestDiff } from '../data/diff-client';
 import type { TiledData } from '../data/load-build';
 import { areaReportFromBuild } from '../domain/build-areas';
+import type { LoadedRegion } from '../data/load-dataset';
+import { DEFAULT_DATASET_ID } from '../data/builtin-datasets';
 
 /** A dataset as the app holds it once loaded and checked. */
 export interface LoadedDataset {
@@ -34,6 +36,8 @@ export interface LoadedDataset {
    * class from the build's index; whole polygons (for compare mode) only if the build wrote features.geojson.
    */
   tiles?: TiledData;
+  /** Regions to break the manifest's `regions.measure` down by (e.g. oblasts). */
+  regions?: LoadedRegion[];
 }
 
 export type CompareView = 'overlay' | 'side' | 'swipe';
@@ -46,6 +50,8 @@ const FALLBACK_CAMERA: Camera = { zoom: 9, lat: 51.3, lon: 35.2 };
 
 export class AppState {
   dataset = $state.raw<LoadedDataset | null>(null);
+  /** Id of the built-in dataset shown (`kursk`, `front`), or null for data the user opened. */
+  datasetId = $state<string | null>(DEFAULT_DATASET_ID);
   /** Problems found while loading, shown in the issues panel. */
   issues = $state.raw<Issue[]>([]);
   /** Things the user should know that are not data problems (a bad link, a fallback). */
@@ -96,6 +102,8 @@ export class AppState {
   /** Area figures per snapshot index of the current dataset, as the area worker answers them. */
   private reports = new SvelteMap<number, AreaReport>();
   areaReport: AreaReport | null = $derived(this.reports.get(this.snapshotIndex) ?? null);
+  /** The report of the snapshot before the one in force, once known (for the change since it). */
+  previousAreaReport: AreaReport | null = $derived(this.reports.get(this.snapshotIndex - 1) ?? null);
   /** The last report received, shown dimmed while the one for the slider's snapshot is computed. */
   lastAreaReport = $state.raw<{ index: number; report: AreaReport } | null>(null);
   areaReportError = $state<string | null>(null);
@@ -120,6 +128,11 @@ export class AppState {
       if (!answer.stale) {
         this.reports.set(answer.index, answer.report);
         this.lastAreaReport = { index: answer.index, report: answer.report };
+        // Then the snapshot before it, for "change since the previous snapshot", unless the slider moved on.
+        if (index > 0 && !this.reports.has(index - 1) && this.snapshotIndex === index) {
+          const prev = await requestAreaReport(index - 1);
+          if (!prev.stale) this.reports.set(prev.index, prev.report);
+        }
       }
     } catch (err) {
       this.areaReportError = (err as Error).message;
@@ -127,14 +140,16 @@ export class AppState {
   }
 
   /** Put a loaded dataset in place and apply a link (or the defaults) to it. */
-  setDataset(dataset: LoadedDataset, issues: Issue[], link: string): void {
+  setDataset(dataset: LoadedDataset, issues: Issue[], link: string, datasetId: string | null = null): void {
+    this.datasetId = datasetId;
     this.reports.clear();
     this.lastAreaReport = null;
     this.areaReportError = null;
     this.dataset = dataset;
     this.tiledGeometry = null;
     const store = this.store;
-    if (store && !dataset.tiles) setAreaDataset(store, dataset.manifest.measures, dataset.manifest.classes.map((c) => c.id), dataset.clipRegions);
+    const breakdown = dataset.manifest.regions && dataset.regions ? { measureId: dataset.manifest.regions.measure, regions: dataset.regions } : undefined;
+    if (store && !dataset.tiles) setAreaDataset(store, dataset.manifest.measures, dataset.manifest.classes.map((c) => c.id), dataset.clipRegions, breakdown);
     this.issues = issues;
     this.loading = null;
     this.applyLink(link, true);
@@ -169,6 +184,7 @@ export class AppState {
   /** The link for the current state. */
   link(): string {
     const state: LinkState = { dateIso: this.dateIso, camera: this.camera };
+    if (this.datasetId !== null && this.datasetId !== DEFAULT_DATASET_ID) state.datasetId = this.datasetId;
     if (this.compare) state.compare = this.compare;
     return formatLink(state);
   }

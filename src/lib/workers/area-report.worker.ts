@@ -1,12 +1,16 @@
 // Area-report worker: the figures of the snapshot on the slider (union + clip per measure, union per class), off
 // the main thread. On the Kursk data a report takes milliseconds, but on a dataset of large, jagged polygons one
 // union can take seconds, and the page must never freeze for it. Newest request first, like the diff worker.
-import { snapshotAreaReport, type AreaReport } from '../domain/area';
+import { breakdownRegion, snapshotAreaReport, type AreaReport, type BreakdownRegion } from '../domain/area';
 import { featuresAt, type SnapshotStore } from '../domain/snapshot-store';
 import type { AreaGeometry, AreaMeasure } from '../domain/types';
 
 export type AreaReportRequest =
-  | { type: 'dataset'; generation: number; store: SnapshotStore; measures: AreaMeasure[]; classIds: string[]; clipRegions: Record<string, AreaGeometry> }
+  | {
+      type: 'dataset'; generation: number; store: SnapshotStore; measures: AreaMeasure[]; classIds: string[]; clipRegions: Record<string, AreaGeometry>;
+      /** A measure to break down by region, and the regions (e.g. oblasts). */
+      breakdown?: { measureId: string; regions: { name: string; nameUk?: string; geometry: AreaGeometry }[] };
+    }
   | { type: 'report'; generation: number; id: number; index: number };
 
 export type AreaReportResponse =
@@ -15,6 +19,7 @@ export type AreaReportResponse =
   | { id: number; generation: number; index: number; ok: false; error: string };
 
 let dataset: Extract<AreaReportRequest, { type: 'dataset' }> | undefined;
+let breakdown: { measureId: string; regions: BreakdownRegion[] } | undefined;
 let queued: Extract<AreaReportRequest, { type: 'report' }>[] = [];
 let scheduled = false;
 const cache = new Map<number, AreaReport>();
@@ -41,6 +46,7 @@ function drain(): void {
         current.measures,
         current.classIds,
         current.clipRegions,
+        breakdown,
       );
       cache.set(newest.index, report);
     }
@@ -54,6 +60,8 @@ self.onmessage = (e: MessageEvent<AreaReportRequest>) => {
   const m = e.data;
   if (m?.type === 'dataset') {
     dataset = m;
+    // Each region's own area and bounding box, once per dataset.
+    breakdown = m.breakdown ? { measureId: m.breakdown.measureId, regions: m.breakdown.regions.map((r) => breakdownRegion(r.name, r.geometry, r.nameUk)) } : undefined;
     cache.clear();
     return;
   }

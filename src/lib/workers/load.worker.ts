@@ -27,6 +27,7 @@ self.onmessage = (e: MessageEvent<LoadRequest>) => {
             claims: result.value.claims ?? [],
             origin,
             manifestInferred: result.value.manifestInferred,
+            ...(result.value.regions ? { regions: result.value.regions } : {}),
           },
           issues: result.issues,
         }
