@@ -1,0 +1,79 @@
+// The whole front (geodata/front) end to end: the permalink opens on Ukraine with land drawn around Kharkiv and
+// Donetsk, DeepState's polygons, the occupied area and its share of Ukraine; the picker switches datasets and back
+// with the URL and the figures right; nothing leaves localhost.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { colorAt, openApp, saveScreenshot, useBrowser, waitForMap } from './browser';
+
+const manifest = JSON.parse(readFileSync('geodata/front/dataset.json', 'utf8')) as { classes: { id: string; color: string }[] };
+const colorOf = (id: string) => manifest.classes.find((c) => c.id === id)!.color;
+const hex = (h: string): [number, number, number] => [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16)) as [number, number, number];
+const dist = (a: number[], b: number[]) => Math.hypot(...a.map((v, i) => v - b[i]!));
+
+const LINK = '#dataset=front&date=2024-11-20&map=6/48.50/35.50';
+// West of Kharkiv (Ukrainian-held, no polygon: bare land in November 2024) and Donetsk (occupied since 2014),
+// clear of their labels; the open Sea of Azov (no land, no polygon).
+const KHARKIV: [number, number] = [35.95, 49.95];
+const DONETSK: [number, number] = [37.72, 47.93];
+const SEA: [number, number] = [36.9, 46.1];
+
+const { newPage } = useBrowser();
+
+async function measureText(page: import('playwright-core').Page, id: string): Promise<string> {
+  await page.getByTestId(`measure-${id}`).waitFor({ timeout: 180_000 });
+  return page.getByTestId(`measure-${id}`).innerText();
+}
+
+describe('the whole front', () => {
+  for (const viewport of [{ width: 1440, height: 900 }, { width: 390, height: 844 }]) {
+    it(`${LINK} at ${viewport.width}×${viewport.height}: land, polygons, occupied area and share`, async () => {
+      const w = await newPage(viewport);
+      await openApp(w, LINK);
+      expect(await w.page.getByTestId('dataset-picker').inputValue()).toBe('front');
+      const sea = await colorAt(w.page, ...SEA);
+      const kharkiv = await colorAt(w.page, ...KHARKIV);
+      const donetsk = await colorAt(w.page, ...DONETSK);
+      await saveScreenshot(w.page, `front-2024-11-20-${viewport.width}`);
+      // Land is drawn (not the sea/background colour) around Kharkiv; Donetsk carries the occupied fill blended over land.
+      expect(dist(kharkiv, sea), `Kharkiv ${kharkiv} vs sea ${sea}`).toBeGreaterThan(15);
+      const expected = hex(colorOf('occupied_before_2022')).map((c, i) => 0.55 * c + 0.45 * kharkiv[i]!);
+      expect(dist(donetsk, expected), `Donetsk ${donetsk} vs expected ${expected}`).toBeLessThan(40);
+      // Rendered polygons: DeepState's, of the right class, under Donetsk.
+      const classes = await w.page.evaluate(([lng, lat]) => {
+        const m = (window as unknown as { __claimsMap: { map: { project(p: [number, number]): { x: number; y: number }; queryRenderedFeatures(p: unknown, o: unknown): { id: number; properties: Record<string, unknown> }[]; getFeatureState(f: unknown): Record<string, unknown> } } }).__claimsMap.map;
+        const p = m.project([lng!, lat!]);
+        return m.queryRenderedFeatures([p.x, p.y], { layers: ['cg-control-fill'] })
+          .filter((f) => m.getFeatureState({ source: 'cg-control', id: f.id }).visible === true).map((f) => f.properties.class);
+      }, DONETSK);
+      expect(classes).toEqual(['occupied_before_2022']);
+      // The figures: occupied (all) and its share of Ukraine's 603,628 km².
+      const occupied = await measureText(w.page, 'occupied');
+      const km2 = Number(occupied.split(' km²')[0]!.replace(/,/g, ''));
+      expect(km2).toBeGreaterThan(100_000);
+      expect(km2).toBeLessThan(125_000);
+      const share = await w.page.getByTestId('share-occupied').innerText();
+      expect(share).toMatch(/^1\d\.\d\d % of Ukraine$/);
+      expect(Number(share.split(' ')[0])).toBeCloseTo((100 * km2) / 603_628, 1);
+      expect(await w.page.getByTestId('area-by-region').innerText()).toMatch(/Donetsk/);
+      await saveScreenshot(w.page, `front-2024-11-20-${viewport.width}-figures`);
+    });
+  }
+
+  it('switches to Kursk and back: URL and figures follow', async () => {
+    const w = await newPage({ width: 1440, height: 900 });
+    await openApp(w, LINK);
+    const occupied = await measureText(w.page, 'occupied');
+    await w.page.getByTestId('dataset-picker').selectOption('kursk');
+    await w.page.waitForFunction(() => (window as unknown as { __app: { datasetId: string | null; loading: string | null } }).__app.datasetId === 'kursk'
+      && (window as unknown as { __app: { loading: string | null } }).__app.loading === null);
+    await waitForMap(w.page);
+    await w.page.waitForFunction(() => !location.hash.includes('dataset='));
+    expect(await w.page.evaluate(() => location.hash)).toMatch(/^#date=2024-11-20&map=/);
+    await w.page.getByTestId('measure-held').waitFor();
+    await w.page.getByTestId('dataset-picker').selectOption('front');
+    await w.page.waitForFunction(() => location.hash.startsWith('#dataset=front&date=2024-11-20&map='));
+    await waitForMap(w.page);
+    expect(await measureText(w.page, 'occupied')).toBe(occupied);
+    await saveScreenshot(w.page, 'front-after-switch');
+  });
+});
