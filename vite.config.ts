@@ -42,7 +42,7 @@ function contentSecurityPolicy(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [svelte(), contentSecurityPolicy(), defaultDataset('geodata/kursk'), datasetFolders({ front: 'geodata/front' })],
+  plugins: [svelte(), contentSecurityPolicy(), defaultDataset(['geodata/kursk', 'geodata/kursk-isw', 'geodata/kursk-nzz']), datasetFolders({ front: 'geodata/front' })],
   base: './',
   worker: { format: 'es' },
   build: {

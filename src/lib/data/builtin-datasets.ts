@@ -1,38 +1,46 @@
-// The datasets that ship with the app, by the id a permalink names them with (`#dataset=front`).
-import folders from 'virtual:dataset-folders';
-import type { Issue } from '../domain/types';
-import { fetchDefaultDataset } from './default-dataset';
-import { fetchDatasetFiles } from './fetch-dataset-files';
-import type { FetchedFile } from './fetch-files';
+// The datasets that ship with the app: collections of sources (one mapper's dataset each) on one clock.
+// Permalinks name a collection by `dataset=` and its sources by `sources=` (the first listed is the primary).
 
-export interface BuiltinDataset {
+export interface BuiltinSource {
+  /** The id permalinks use (`sources=deepstate,isw`). */
   id: string;
-  /** Name in the dataset picker. */
-  label: string;
-  /** Where its files come from, for the data panel and error messages. */
-  origin: string;
+  /** Folder under geodata/ (and name of its bundle). */
+  folder: string;
+  /** Name and colour for the source picker before the dataset is loaded (the manifest's, repeated). */
+  name: string;
+  color: string;
 }
 
-/** Id of the dataset a link without `dataset=` opens (every link made before there were several). */
-export const DEFAULT_DATASET_ID = 'kursk';
+export interface BuiltinCollection {
+  id: string;
+  title: string;
+  sources: readonly BuiltinSource[];
+  /** Sources shown when a link names none. */
+  defaultShown: readonly string[];
+}
 
-export const BUILTIN_DATASETS: readonly BuiltinDataset[] = [
-  { id: 'kursk', label: 'Kursk incursion', origin: 'the built-in dataset (geodata/kursk)' },
-  { id: 'front', label: 'Whole front', origin: 'the built-in dataset (geodata/front)' },
+export const BUILTIN_COLLECTIONS: readonly BuiltinCollection[] = [
+  {
+    id: 'kursk',
+    title: 'Kursk incursion',
+    sources: [
+      { id: 'deepstate', folder: 'kursk', name: 'DeepState', color: '#0277bd' },
+      { id: 'isw', folder: 'kursk-isw', name: 'ISW/CTP', color: '#e65100' },
+      { id: 'nzz', folder: 'kursk-nzz', name: 'NZZ', color: '#6a1b9a' },
+    ],
+    defaultShown: ['deepstate'],
+  },
+  {
+    id: 'front',
+    title: 'Whole front',
+    sources: [{ id: 'deepstate', folder: 'front', name: 'DeepState', color: '#0277bd' }],
+    defaultShown: ['deepstate'],
+  },
 ];
 
-/** The built-in dataset with this id, if there is one (ids come from URLs: compared, never used as keys). */
-export function builtinDataset(id: string): BuiltinDataset | undefined {
-  return BUILTIN_DATASETS.find((d) => d.id === id);
-}
+export const DEFAULT_COLLECTION = BUILTIN_COLLECTIONS[0]!;
 
-/**
- * Fetch a built-in dataset's files. Kursk comes as one bundle of its small JSON files; the whole front as its
- * few files (manifest, compressed snapshot store, clip regions, oblasts), each fetched as it is.
- */
-export async function fetchBuiltinDataset(id: string): Promise<{ files: FetchedFile[]; issues: Issue[] }> {
-  if (id === DEFAULT_DATASET_ID) return fetchDefaultDataset();
-  const files = Object.hasOwn(folders, id) ? folders[id] : undefined;
-  if (!files) return { files: [], issues: [{ file: `dataset "${id}"`, reason: 'not a built-in dataset', severity: 'error' }] };
-  return fetchDatasetFiles(files);
+/** The built-in collection with this id, if any (a lookup by own value, never by object key). */
+export function builtinCollection(id: string): BuiltinCollection | undefined {
+  return BUILTIN_COLLECTIONS.find((c) => c.id === id);
 }

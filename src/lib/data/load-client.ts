@@ -1,7 +1,7 @@
 // Main-thread side of loading: fetch or read the files, hand them to the loading worker, get a dataset back.
 import type { Issue } from '../domain/types';
-import type { LoadedDataset } from '../state/app-state.svelte';
-import { builtinDataset, fetchBuiltinDataset } from './builtin-datasets';
+import type { LoadedDataset } from '../domain/dataset';
+import { fetchBuiltinFolder } from './default-dataset';
 import type { FetchedFile } from './fetch-files';
 
 export interface LoadRequest {
@@ -73,14 +73,27 @@ export function loadFiles(files: FetchedFile[], origin: string, onProgress?: (p:
   });
 }
 
-/** Load a built-in dataset by id: fetch its files (progress reported in words), check them in the worker. */
-export async function loadBuiltinDataset(
-  id: string,
+/** Load a built-in dataset folder: fetch its files (progress reported in words), check them in the worker. */
+export async function loadBuiltinFolder(
+  folder: string,
   onProgress: (text: string) => void,
 ): Promise<{ dataset: LoadedDataset | null; issues: Issue[] }> {
+  // Loaded once per page: switching datasets and back shows the same dataset (and figures) at once.
+  const known = loadedFolders.get(folder);
+  if (known) return known;
+  const job = loadFolder(folder, onProgress);
+  loadedFolders.set(folder, job);
+  const r = await job;
+  if (!r.dataset) loadedFolders.delete(folder);
+  return r;
+}
+
+const loadedFolders = new Map<string, Promise<{ dataset: LoadedDataset | null; issues: Issue[] }>>();
+
+async function loadFolder(folder: string, onProgress: (text: string) => void): Promise<{ dataset: LoadedDataset | null; issues: Issue[] }> {
   onProgress('Loading the dataset…');
-  const fetched = await fetchBuiltinDataset(id);
+  const fetched = await fetchBuiltinFolder(folder);
   onProgress('Checking the dataset…');
-  const r = await loadFiles(fetched.files, builtinDataset(id)?.origin ?? `the built-in dataset "${id}"`);
+  const r = await loadFiles(fetched.files, `the built-in dataset (geodata/${folder})`);
   return r.ok ? { dataset: r.dataset, issues: [...fetched.issues, ...r.issues] } : { dataset: null, issues: [...fetched.issues, ...r.issues] };
 }

@@ -9,6 +9,7 @@ import { parseManifestJson } from './manifest';
 import { validatePlacesJson } from './validate-places';
 import type { PlaceFeature } from './schema';
 import { checkAreaGeometry } from './validate-geojson';
+import type { LoadedRegion } from '../domain/dataset';
 import { decodeStoreBytes, snapshotForLoading, type StoredFeatureCollection } from './store-file';
 import { median, roughFeatureCentre, validateSnapshotJson } from './validate-snapshot';
 
@@ -44,14 +45,7 @@ export interface LoadedDataset {
   regions?: LoadedRegion[];
 }
 
-/** One region of a breakdown: its names and polygon. */
-export interface LoadedRegion {
-  /** English name (the file's `name:en`, else `name`). */
-  name: string;
-  /** Ukrainian and Russian names when the file has them. */
-  nameUk?: string;
-  geometry: Polygon | MultiPolygon;
-}
+export type { LoadedRegion } from '../domain/dataset';
 
 /** Name of the manifest file in a dataset folder. */
 export const MANIFEST_FILE = 'dataset.json';

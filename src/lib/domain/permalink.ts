@@ -1,13 +1,21 @@
-// Permalinks: the URL hash holds the built-in dataset, the date (or compared dates) and the view,
-// `#dataset=front&date=2024-11-20&map=6/48.50/35.50` (no `dataset`: the default one, so older links still work).
+// Permalinks: the URL hash holds the built-in dataset, the date (or compared dates), the sources shown and the view,
+// `#dataset=front&date=2024-11-20&map=6/48.50/35.50`, `#date=2024-12-15&sources=deepstate,isw&view=side&map=10/51.20/35.27`
+// (no `dataset=`: the default, Kursk, so older links still work).
 import { isIsoDate } from './timeline';
 import type { Camera } from './types';
 
+/** How several maps are laid out: one map with overlays, maps side by side, or two maps with a swipe divider. */
+export type MapLayout = 'overlay' | 'side' | 'swipe';
+export const MAP_LAYOUTS: readonly MapLayout[] = ['overlay', 'side', 'swipe'];
+
 export interface LinkState {
-  /** Id of a built-in dataset (`kursk`, `front`); absent for the default. */
+  /** Id of a built-in dataset (collection of sources: `kursk`, `front`); absent for the default. */
   datasetId?: string;
   dateIso?: string;
   compare?: { fromIso: string; toIso: string };
+  /** Source ids in order, the primary first (`deepstate,isw`). */
+  sources?: string[];
+  view?: MapLayout;
   camera?: Camera;
 }
 
@@ -54,6 +62,20 @@ export function parseLink(hash: string): ParsedLink {
       out.notices.push(`The link's comparison "${compare}" is not of the form YYYY-MM-DD..YYYY-MM-DD; compare mode is off.`);
     }
   }
+  const sources = params.get('sources');
+  if (sources !== null) {
+    const ids = sources.split(',').map((s) => s.trim()).filter((s) => s !== '');
+    const good = ids.filter((id) => /^[a-z0-9][a-z0-9-]{0,39}$/.test(id));
+    if (good.length < ids.length || good.length === 0)
+      out.notices.push(`The link's sources "${sources}" are not a comma-separated list of source ids; ${good.length > 0 ? 'the others are shown' : 'showing the default source'}.`);
+    if (good.length > 0) out.sources = [...new Set(good)];
+  }
+  const view = params.get('view');
+  if (view !== null) {
+    const layout = MAP_LAYOUTS.find((l) => l === view);
+    if (layout) out.view = layout;
+    else out.notices.push(`The link's view "${view}" is not one of ${MAP_LAYOUTS.join(', ')}; showing the overlay.`);
+  }
   const map = params.get('map');
   if (map !== null) {
     const camera = parseCamera(map);
@@ -77,6 +99,8 @@ export function formatLink(state: LinkState): string {
   if (state.datasetId) parts.push(`dataset=${state.datasetId}`);
   if (state.compare) parts.push(`compare=${state.compare.fromIso}..${state.compare.toIso}`);
   else if (state.dateIso) parts.push(`date=${state.dateIso}`);
+  if (state.sources && state.sources.length > 0) parts.push(`sources=${state.sources.join(',')}`);
+  if (state.view && state.view !== 'overlay') parts.push(`view=${state.view}`);
   if (state.camera) {
     const { zoom, lat, lon } = state.camera;
     const d = coordinateDecimals(zoom);

@@ -41,6 +41,18 @@ export interface Snapshot {
   features: ControlFeature[];
 }
 
+/**
+ * A label that holds only for some dates (inclusive bounds), because the source's own name for the layer
+ * changed: ISW called its Kursk layer a "claimed limit of advance" until 2024-12-01.
+ */
+export interface LabelPeriod {
+  fromIso?: string;
+  untilIso?: string;
+  label: string;
+  /** Why the label differs on these dates, in a sentence. */
+  note?: string;
+}
+
 /** A class of control area: how it is labelled and drawn. */
 export interface ControlClass {
   id: string;
@@ -50,6 +62,7 @@ export interface ControlClass {
   description?: string;
   /** Not drawn unless the user shows it (e.g. ground outside the region the dataset is about). */
   hidden?: boolean;
+  labelPeriods?: LabelPeriod[];
 }
 
 /**
@@ -64,6 +77,7 @@ export interface AreaMeasure {
   clipTo?: string;
   /** Also give the figure as a share of the manifest's `referenceArea`. */
   shareOfReference?: boolean;
+  labelPeriods?: LabelPeriod[];
 }
 
 /** The area a share is taken of (e.g. a country's official area), with where the figure comes from. */
@@ -100,6 +114,10 @@ export interface Camera {
 export interface DatasetManifest {
   id: string;
   title: string;
+  /** A short name for tables and legends with several sources ("ISW/CTP"). */
+  shortName?: string;
+  /** The source's own colour (`#rrggbb`): its marks on the time track and its outlines on a shared map. */
+  color?: string;
   region: string;
   description?: string;
   classes: ControlClass[];
