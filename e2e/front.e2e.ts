@@ -15,7 +15,7 @@ const LINK = '#dataset=front&date=2024-11-20&map=6/48.50/35.50';
 // clear of their labels; the open Sea of Azov (no land, no polygon).
 const KHARKIV: [number, number] = [35.95, 49.95];
 const DONETSK: [number, number] = [37.72, 47.93];
-const SEA: [number, number] = [36.9, 46.1];
+const SEA: [number, number] = [36.6, 46.4];
 
 const { newPage } = useBrowser();
 
@@ -30,10 +30,10 @@ describe('the whole front', () => {
       const w = await newPage(viewport);
       await openApp(w, LINK);
       expect(await w.page.getByTestId('dataset-picker').inputValue()).toBe('front');
+      await saveScreenshot(w.page, `front-2024-11-20-${viewport.width}`);
       const sea = await colorAt(w.page, ...SEA);
       const kharkiv = await colorAt(w.page, ...KHARKIV);
       const donetsk = await colorAt(w.page, ...DONETSK);
-      await saveScreenshot(w.page, `front-2024-11-20-${viewport.width}`);
       // Land is drawn (not the sea/background colour) around Kharkiv; Donetsk carries the occupied fill blended over land.
       expect(dist(kharkiv, sea), `Kharkiv ${kharkiv} vs sea ${sea}`).toBeGreaterThan(15);
       const expected = hex(colorOf('occupied_before_2022')).map((c, i) => 0.55 * c + 0.45 * kharkiv[i]!);
@@ -56,7 +56,7 @@ describe('the whole front', () => {
       expect(Number(share.split(' ')[0])).toBeCloseTo((100 * km2) / 603_628, 1);
       expect(await w.page.getByTestId('area-by-region').innerText()).toMatch(/Donetsk/);
       await saveScreenshot(w.page, `front-2024-11-20-${viewport.width}-figures`);
-    });
+    }, 600_000);
   }
 
   it('switches to Kursk and back: URL and figures follow', async () => {
@@ -64,16 +64,17 @@ describe('the whole front', () => {
     await openApp(w, LINK);
     const occupied = await measureText(w.page, 'occupied');
     await w.page.getByTestId('dataset-picker').selectOption('kursk');
-    await w.page.waitForFunction(() => (window as unknown as { __app: { datasetId: string | null; loading: string | null } }).__app.datasetId === 'kursk'
-      && (window as unknown as { __app: { loading: string | null } }).__app.loading === null);
+    await w.page.waitForFunction(() => (window as unknown as { __app: { collectionId: string; dataset: { manifest: { id: string } } | null; loading: string | null } }).__app.dataset?.manifest.id === 'kursk-2024');
     await waitForMap(w.page);
+    await saveScreenshot(w.page, 'front-switched-to-kursk');
     await w.page.waitForFunction(() => !location.hash.includes('dataset='));
     expect(await w.page.evaluate(() => location.hash)).toMatch(/^#date=2024-11-20&map=/);
     await w.page.getByTestId('measure-held').waitFor();
     await w.page.getByTestId('dataset-picker').selectOption('front');
+    await w.page.waitForFunction(() => (window as unknown as { __app: { dataset: { manifest: { id: string } } | null } }).__app.dataset?.manifest.id === 'front');
     await w.page.waitForFunction(() => location.hash.startsWith('#dataset=front&date=2024-11-20&map='));
     await waitForMap(w.page);
     expect(await measureText(w.page, 'occupied')).toBe(occupied);
     await saveScreenshot(w.page, 'front-after-switch');
-  });
+  }, 600_000);
 });

@@ -191,13 +191,20 @@ const boundaries = layer(
 );
 
 /**
- * Zoom from which a Kursk-set village is shown (the Ukraine set carries its own `min_zoom`: capitals 2,
- * ≥ 1 M 3, ≥ 500 k 4, ≥ 200 k 5, ≥ 100 k 6, ≥ 50 k 7, ≥ 20 k 8, ≥ 10 k 9, ≥ 5 k 10, else 11).
+ * Zoom from which a place in the Kursk–Sumy area is shown, by population: the first dataset's regional view
+ * (z8–10) names its towns and villages, as the Kursk-only basemap did. Elsewhere the Ukraine set's own
+ * `min_zoom` holds (capitals 2, ≥ 1 M 3, ≥ 500 k 4, ≥ 200 k 5, ≥ 100 k 6, ≥ 50 k 7, ≥ 20 k 8, ≥ 10 k 9, ≥ 5 k 10,
+ * else 11), which keeps the whole-country view readable.
  */
-function placeMinZoom(population: number): number {
-  if (population >= 5_000) return 10;
-  return 11;
+function kurskMinZoom(population: number): number {
+  if (population >= 100_000) return 4;
+  if (population >= 15_000) return 6;
+  if (population >= 5_000) return 8;
+  if (population >= 2_000) return 9;
+  return 10;
 }
+const KURSK_BOX = [33.8, 50.3, 36.9, 52.3] as const;
+const inKurskBox = (p: Position) => p[0]! >= KURSK_BOX[0] && p[0]! <= KURSK_BOX[2] && p[1]! >= KURSK_BOX[1] && p[1]! <= KURSK_BOX[3];
 
 // The Ukraine set's places, plus the Kursk set's hand-checked villages it lacks (by GeoNames id, else by a
 // place of the same English name within ~2 km): the Kursk–Sumy detail the first dataset was built with.
@@ -211,9 +218,13 @@ const kurskOnly = kurskPlaces.features.filter((f) => {
   const at = f.geometry.coordinates;
   return !ukrainePlaces.some((u) => u.properties?.['name:en'] === f.properties?.['name:en'] && near((u.geometry as { coordinates: Position }).coordinates, at));
 });
+const minZoomOf = (f: Feature, own: number) => {
+  const at = (f.geometry as { coordinates: Position }).coordinates;
+  return inKurskBox(at) ? Math.min(own, kurskMinZoom(Number(f.properties?.population ?? 0))) : own;
+};
 const placeSource = [
-  ...ukrainePlaces.map((f) => ({ f, minZoom: Number(f.properties?.min_zoom ?? 11) })),
-  ...kurskOnly.map((f) => ({ f, minZoom: placeMinZoom(Number(f.properties?.population ?? 0)) })),
+  ...ukrainePlaces.map((f) => ({ f, minZoom: minZoomOf(f, Number(f.properties?.min_zoom ?? 11)) })),
+  ...kurskOnly.map((f) => ({ f, minZoom: minZoomOf(f, 11) })),
 ];
 // rank 1 = most populous; ties broken by name so the build is deterministic. Used as symbol-sort-key.
 const byPopulation = [...placeSource].sort((a, b) => {
