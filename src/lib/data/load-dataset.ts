@@ -1,6 +1,6 @@
 // Loads a whole dataset (manifest + files, or a bare folder of dated GeoJSON) from bytes: no fetch, no DOM.
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
-import type { ControlClass, DatasetManifest, Issue, Result, Snapshot } from '../domain/types';
+import type { ControlClass, ControlFeature, DatasetManifest, Issue, Result, Snapshot } from '../domain/types';
 import { parseClaimsFile, type Claim } from './claims-schema';
 import { dateInFileName } from './dates';
 import { DEFAULT_MAX_BYTES, decodeJsonFile } from './decode';
@@ -117,6 +117,7 @@ export function loadDataset(files: readonly DatasetFile[], opts: LoadDatasetOpti
   const byDate = new Map<string, string>();
   const classes = manifest.classes;
   const validityCache = new Map<string, string | undefined>();
+  const featureCache = new WeakMap<object, ControlFeature>();
   entries.forEach((e, i) => {
     const json = jsons[i];
     if (json === undefined) return; // decode issues already recorded
@@ -125,6 +126,7 @@ export function loadDataset(files: readonly DatasetFile[], opts: LoadDatasetOpti
       dateIso: manifestInferred ? undefined : e.dateIso,
       ...(reference ? { reference } : {}),
       validityCache,
+      featureCache,
     });
     issues.push(...r.issues);
     if (!r.ok) return;
