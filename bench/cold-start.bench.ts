@@ -15,6 +15,8 @@ const PORT = Number(process.env.BENCH_PORT_COLD ?? 4192);
 const DIST = APP_DIST;
 const BUDGET_BYTES = 1_000_000;
 const RUNS = Number(process.env.COLD_RUNS ?? 5);
+/** The link opened, e.g. `COLD_HASH='#dataset=front&date=2024-11-20&map=6/48.50/35.50'` for the whole front. */
+const HASH = process.env.COLD_HASH ?? '';
 
 interface ColdRun { firstMs: number; bytesBefore: number; requestsBefore: number; bytesAll: number; served: Served[]; before: Served[] }
 
@@ -26,6 +28,7 @@ function bucket(url: string): string {
   if (/basemap\.pmtiles$/.test(url)) return 'basemap tiles (pmtiles ranges)';
   if (/fonts|\.pbf$/.test(url)) return 'basemap fonts (glyphs)';
   if (/snapshots\/|\.geojson$/.test(url)) return 'dataset snapshots (geojson)';
+  if (/\.store\.json.*\.gz$/.test(url)) return 'dataset snapshot store (json.gz)';
   if (/\.json$/.test(url)) return 'dataset manifest/claims (json)';
   if (/\.html$|\/$/.test(url)) return 'html';
   return 'other';
@@ -40,7 +43,7 @@ async function coldRun(origin: string, gzip: boolean, log: Served[]): Promise<Co
     page.on('pageerror', (e) => errors.push(String(e)));
     const start = log.length;
     const navAt = performance.now();
-    await page.goto(`${origin}/`, { waitUntil: 'commit' });
+    await page.goto(`${origin}/${HASH}`, { waitUntil: 'commit' });
     const firstMs = (await (await page.waitForFunction(() => {
       const w = window as unknown as { __claimsMap?: { map: { getLayer(id: string): unknown; queryRenderedFeatures(o: unknown): { state: Record<string, unknown> }[] } } };
       const m = w.__claimsMap?.map;

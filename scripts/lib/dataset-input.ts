@@ -28,6 +28,12 @@ export interface DatasetInput {
   stored?: Map<string, StoredFeatureCollection>;
   /** Memo of OGC validity across the snapshots (the same validator and memo as the app's loader). */
   validityCache: Map<string, string | undefined>;
+  /**
+   * Memos by object, for a snapshot store's features (one object per polygon, in every snapshot it stands in): the
+   * classified copy of a raw feature, the check of that copy, and the feature the build keeps. Each polygon is then
+   * classified, checked and serialised once, as in the app's loader.
+   */
+  memo: { classified: WeakMap<object, unknown>; checked: WeakMap<object, ControlFeature>; kept: WeakMap<object, ControlFeature> };
 }
 
 const DATE_FILE = /^(\d{4}-\d{2}-\d{2})\.geojson$/;
@@ -39,7 +45,7 @@ export function openDataset(dir: string): DatasetInput {
     const r = parseManifestJson('dataset.json', JSON.parse(readFileSync(manifestPath, 'utf8')));
     if (!r.ok) throw new Error(`${manifestPath}: ${r.issues.map((i) => i.reason).join('; ')}`);
     const entries = [...r.value.snapshots].sort((a, b) => a.dateIso.localeCompare(b.dateIso));
-    const input: DatasetInput = { dir, manifest: r.value, entries, issues: [...r.issues], validityCache: new Map() };
+    const input: DatasetInput = { dir, manifest: r.value, entries, issues: [...r.issues], validityCache: new Map(), memo: newMemo() };
     if (r.value.snapshotStore !== undefined) {
       const file = r.value.snapshotStore;
       const decoded = decodeStoreBytes(file, new Uint8Array(readFileSync(join(dir, file))));
@@ -58,7 +64,11 @@ export function openDataset(dir: string): DatasetInput {
     .map((m) => ({ dateIso: m[1]!, file: m[0] }))
     .sort((a, b) => a.dateIso.localeCompare(b.dateIso));
   if (entries.length === 0) throw new Error(`${dir}: no dataset.json and no YYYY-MM-DD.geojson files`);
-  return { dir, entries, issues: [], validityCache: new Map() };
+  return { dir, entries, issues: [], validityCache: new Map(), memo: newMemo() };
+}
+
+function newMemo(): DatasetInput['memo'] {
+  return { classified: new WeakMap(), checked: new WeakMap(), kept: new WeakMap() };
 }
 
 /** The class of a feature: its `class`, else DeepState's fill and label read by {@link deepstateClass}. */
@@ -97,15 +107,23 @@ export function readSnapshot(input: DatasetInput, entry: SnapshotEntry, issues: 
   const features = raw.features.map((f) => {
     const x = f as { properties?: Record<string, unknown> | null };
     if (x === null || typeof x !== 'object') return f;
-    return { ...x, properties: { ...(x.properties ?? {}), class: classOf(x.properties), ...(nameOf(x.properties) !== undefined ? { name: nameOf(x.properties) } : {}) } };
+    const known = input.memo.classified.get(x);
+    if (known !== undefined) return known;
+    const copy = { ...x, properties: { ...(x.properties ?? {}), class: classOf(x.properties), ...(nameOf(x.properties) !== undefined ? { name: nameOf(x.properties) } : {}) } };
+    input.memo.classified.set(x, copy);
+    return copy;
   });
   const classes = input.manifest?.classes ?? [...new Set(features.map((f) => String((f as { properties?: { class?: unknown } }).properties?.class)))].map((id) => ({ id, label: id, color: '#000000' }));
-  const r = validateSnapshotJson(entry.file, { type: 'FeatureCollection', features }, { classes, dateIso: entry.dateIso, validityCache: input.validityCache });
+  const r = validateSnapshotJson(entry.file, { type: 'FeatureCollection', features }, { classes, dateIso: entry.dateIso, validityCache: input.validityCache, featureCache: input.memo.checked });
   issues.push(...r.issues);
   if (!r.ok) return { dateIso: entry.dateIso, file: entry.file, features: [] };
   const kept: ControlFeature[] = r.value.features.map((f) => {
+    const known = input.memo.kept.get(f);
+    if (known) return known;
     const name = f.properties.name;
-    return { type: 'Feature', properties: { class: f.properties.class, ...(typeof name === 'string' && name !== '' ? { name } : {}) }, geometry: f.geometry as AreaGeometry };
+    const k: ControlFeature = { type: 'Feature', properties: { class: f.properties.class, ...(typeof name === 'string' && name !== '' ? { name } : {}) }, geometry: f.geometry as AreaGeometry };
+    input.memo.kept.set(f, k);
+    return k;
   });
   return { dateIso: entry.dateIso, file: entry.file, features: kept };
 }
