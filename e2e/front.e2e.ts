@@ -96,14 +96,14 @@ describe('the whole front', () => {
     await openFront(w, LINK);
     const occupied = await measureText(w.page, 'occupied');
     await w.page.getByTestId('dataset-picker').selectOption('kursk');
-    await w.page.waitForFunction(() => (window as unknown as { __app: { collectionId: string; dataset: { manifest: { id: string } } | null; loading: string | null } }).__app.dataset?.manifest.id === 'kursk-2024');
+    await w.page.waitForFunction(() => (window as unknown as { __app: { collectionId: string; dataset: { manifest: { id: string } } | null; loading: string | null } }).__app.dataset?.manifest.id === 'kursk-2024', undefined, { timeout: 400_000 });
     await waitForFront(w.page);
     await saveScreenshot(w.page, 'front-switched-to-kursk');
     await w.page.waitForFunction(() => !location.hash.includes('dataset='));
     expect(await w.page.evaluate(() => location.hash)).toMatch(/^#date=2024-11-20&map=/);
     await w.page.getByTestId('measure-held').waitFor();
     await w.page.getByTestId('dataset-picker').selectOption('front');
-    await w.page.waitForFunction(() => (window as unknown as { __app: { dataset: { manifest: { id: string } } | null } }).__app.dataset?.manifest.id === 'front');
+    await w.page.waitForFunction(() => (window as unknown as { __app: { dataset: { manifest: { id: string } } | null } }).__app.dataset?.manifest.id === 'front', undefined, { timeout: 400_000 });
     await w.page.waitForFunction(() => location.hash.startsWith('#dataset=front&date=2024-11-20&map='));
     await waitForFront(w.page);
     expect(await measureText(w.page, 'occupied')).toBe(occupied);
