@@ -11,15 +11,19 @@ import { DEFAULT_MAX_BYTES } from '../src/lib/data/decode';
 import { formatBytes } from '../src/lib/data/issues';
 import { loadDataset } from '../src/lib/data/load-dataset';
 import { areaSeriesFromStore, claimMeasures } from '../src/lib/domain/area-series';
-import { claimVerdictsAcrossSources, VERDICT_WORDS, type SourceAreaSeries } from '../src/lib/domain/claim-verdicts';
+import { claimVerdictsAcrossSources, verdictMeasures, VERDICT_WORDS, type SourceAreaSeries } from '../src/lib/domain/claim-verdicts';
 import { claimSpan, claimValueText } from '../src/lib/domain/claims';
 import { formatKm2 } from '../src/lib/domain/format';
 import { buildSnapshotStore } from '../src/lib/domain/snapshot-store';
+import { sourceName } from '../src/lib/domain/sources';
 import type { AreaGeometry } from '../src/lib/domain/types';
 
 const USAGE = 'usage: npm run claims -- [--summary] <claims.csv> <dataset-dir>...';
 
-/** Reads one dataset folder and computes its series of the measures claims are compared with; null if unusable. */
+/**
+ * Reads one dataset folder and computes its series of the measures claims are compared with; null if unusable.
+ * Its lines name it by its folder (`kursk-isw`), its summary by its short name (`ISW/CTP`).
+ */
 function sourceOf(dir: string, out: (line: string) => void): SourceAreaSeries | null {
   const name = basename(resolve(dir));
   let files;
@@ -36,10 +40,12 @@ function sourceOf(dir: string, out: (line: string) => void): SourceAreaSeries | 
   if (!loaded.ok) return null;
   const { manifest, snapshots } = loaded.value;
   const clipRegions: Record<string, AreaGeometry> = Object.fromEntries(Object.entries(loaded.value.clipRegions).map(([k, f]) => [k, f.geometry]));
-  const measures = claimMeasures(manifest.measures);
+  // The measures shared across sources (held, held + grey; in Russia, in Kursk Oblast), else what the app charts.
+  const shared = verdictMeasures(manifest.measures);
+  const measures = shared.length > 0 ? shared : claimMeasures(manifest.measures);
   const series = areaSeriesFromStore(buildSnapshotStore(snapshots), measures, clipRegions);
   for (const i of series.issues) out(printable(`${dir}/${formatIssue(i)}`));
-  return { id: name, label: name, measures, points: series.points };
+  return { id: name, label: sourceName(manifest), measures, points: series.points };
 }
 
 /**

@@ -2,7 +2,8 @@
 // synthetic weekly / irregular series standing in for other mappers, with the summary line.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { claimVerdictsAcrossSources, claimWhoText, type SourceAreaSeries } from './claim-verdicts';
+import { claimVerdictsAcrossSources, claimWhoText, verdictMeasures, type SourceAreaSeries } from './claim-verdicts';
+import { readClipRegions } from '../../test-support/geodata';
 import { areaSeriesFromStore, claimMeasures } from './area-series';
 import { buildSnapshotStore } from './snapshot-store';
 import type { AreaGeometry, AreaMeasure, ControlFeature, Snapshot } from './types';
@@ -37,6 +38,43 @@ const late: SourceAreaSeries = {
   measures: [{ id: 'held', label: 'Ukrainian control, in Russia' }],
   points: [['2024-09-01', 1240], ['2024-12-10', 790], ['2025-03-16', 79]].map(([dateIso, km2]) => ({ dateIso: dateIso as string, areaKm2ByMeasure: { held: km2 as number } })),
 };
+
+/** A built-in dataset's series of the verdict measures, read as the CLI and the app read it. */
+function realSource(dir: string, id: string, label: string): SourceAreaSeries {
+  const m = JSON.parse(readFileSync(`${dir}/dataset.json`, 'utf8')) as { measures: AreaMeasure[]; snapshots: { dateIso: string; file: string }[] };
+  const snaps: Snapshot[] = m.snapshots.map((s) => ({ dateIso: s.dateIso, file: s.file, features: JSON.parse(readFileSync(`${dir}/${s.file}`, 'utf8')).features as ControlFeature[] }));
+  const ms = verdictMeasures(m.measures);
+  return { id, label, measures: ms, points: areaSeriesFromStore(buildSnapshotStore(snaps), ms, readClipRegions(dir)).points };
+}
+
+describe('claimVerdictsAcrossSources on the three Kursk sources', () => {
+  const sources = [realSource('geodata/kursk', 'deepstate', 'DeepState'), realSource('geodata/kursk-isw', 'isw', 'ISW'), realSource('geodata/kursk-nzz', 'nzz', 'NZZ')];
+  const verdicts = claimVerdictsAcrossSources(seedAreaClaims, sources);
+  it('judges every shared measure of each source (in Russia and in Kursk Oblast)', () => {
+    expect(verdicts[0]!.bySource.map((s) => [s.sourceId, s.byMeasure.map((m) => m.measure)])).toEqual([
+      ['deepstate', ['held', 'held_or_unknown', 'held_kursk', 'held_or_unknown_kursk']],
+      ['isw', ['held', 'held_kursk']],
+      ['nzz', ['held', 'held_kursk']],
+    ]);
+  });
+  it('the five seed area claims in one line each', () => {
+    expect(verdicts.map((v) => v.summary)).toEqual([
+      'approximately 1,300 km², the outlet itself: DeepState held + grey consistent, held inconsistent; ISW not comparable; NZZ consistent',
+      'about 1,300 km², the outlet itself: DeepState held + grey consistent, held inconsistent; ISW not comparable; NZZ consistent',
+      'about 1,250 km², Euromaidan Press: DeepState held + grey consistent, held inconsistent; ISW not comparable; NZZ consistent',
+      '800 km², a Ukrainian military source: DeepState inconsistent; ISW inconsistent; NZZ inconsistent',
+      '1,400 km², earlier claims: DeepState inconsistent; ISW not comparable; NZZ inconsistent',
+    ]);
+  });
+  it('ISW/CTP’s first snapshot (2024-08-11) is after the peaks’ start (2024-08-06): not comparable, and the reason says so', () => {
+    const isw = verdicts.find((v) => v.claimId === 's002-ua-area-1250')!.bySource[1]!.byMeasure[0]!;
+    expect(isw.reason).toBe('no snapshot on or before 2024-08-06 (the first is 2024-08-11)');
+    const s800 = verdicts.find((v) => v.claimId === 's004-ua-area-800')!.bySource;
+    expect(s800[1]!.byMeasure[0]).toMatchObject({ verdict: 'inconsistent', snapshotDateIso: '2024-12-15' });
+    expect(s800[1]!.byMeasure[0]!.computedKm2).toBeCloseTo(483.2, 1);
+    expect(s800[2]!.byMeasure[0]!.computedKm2).toBeCloseTo(549.4, 1);
+  });
+});
 
 describe('claimVerdictsAcrossSources', () => {
   const verdicts = claimVerdictsAcrossSources(seedAreaClaims, [deepstate, weekly, late]);

@@ -43,6 +43,18 @@ export const MEASURE_SUMMARY_LABEL: Readonly<Record<string, string>> = {
   held_or_unknown_kursk: 'held + grey in Kursk Oblast',
 };
 
+/**
+ * The measures an area claim gets a verdict on, where a source defines them, in this order: the ids shared across
+ * sources (see `SourceAreaSeries`). A claim's place is often loose ("of the Kursk region", "of Russian territory"),
+ * so both clips are judged.
+ */
+export const VERDICT_MEASURES: readonly string[] = ['held', 'held_or_unknown', 'held_kursk', 'held_or_unknown_kursk'];
+
+/** A dataset's measures that claims get verdicts on (`VERDICT_MEASURES`, in that order); empty when it has none. */
+export function verdictMeasures<M extends { id: string }>(measures: readonly M[]): M[] {
+  return VERDICT_MEASURES.map((id) => measures.find((m) => m.id === id)).filter((m): m is M => m !== undefined);
+}
+
 /** The measures the summary line speaks of: in Russia (`held`, `held_or_unknown`) when a source has them. */
 export const SUMMARY_MEASURES: readonly string[] = ['held', 'held_or_unknown'];
 
