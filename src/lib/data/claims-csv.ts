@@ -56,11 +56,6 @@ const QUALIFIERS = new Map<string, PointQualifier>([
 /** `1250`, `1250.5`, `1,250` (thousands grouped by commas, as a spreadsheet may write them in a quoted field). */
 const NUMBER = /^(?:\d+|\d{1,3}(?:,\d{3})+)(?:\.\d+)?$/;
 
-/** True for a file name the claims reader takes (`.csv`). */
-export function isClaimsCsvName(path: string): boolean {
-  return /\.csv$/i.test(path);
-}
-
 /** Header cell → column name: trimmed, lower case, spaces and hyphens as underscores (`Reported by` → `reported_by`). */
 function columnName(header: string): string {
   return header.trim().toLowerCase().replace(/[\s-]+/g, '_');

@@ -8,6 +8,7 @@ import { clampDate, daysBetween, snapshotIndexOn, stepSnapshot } from '../domain
 import type { AreaGeometry, Camera, DatasetManifest, Issue, Snapshot } from '../domain/types';
 import { formatLink, parseLink, type LinkState } from '../domain/permalink';
 import type { Claim } from '../data/claims-schema';
+import { mergeOwnClaims, mergeOwnClaimsIssues, type OwnClaimsRead } from '../data/own-claims';
 import type { FeatureCollection } from 'geojson';
 import type { SnapshotDiff } from '../domain/diff';
 import { requestDiff } from '../data/diff-client';
@@ -48,6 +49,8 @@ export class AppState {
   dataset = $state.raw<LoadedDataset | null>(null);
   /** Problems found while loading, shown in the issues panel. */
   issues = $state.raw<Issue[]>([]);
+  /** Claims the user opened from CSVs (own-claims.ts): kept when the dataset changes, checked against what is shown. */
+  ownClaims = $state.raw<Claim[]>([]);
   /** Things the user should know that are not data problems (a bad link, a fallback). */
   notices = $state<string[]>([]);
   loading = $state<string | null>('Loading the dataset…');
@@ -290,6 +293,12 @@ export class AppState {
     store.catch(() => { if (this.tiledGeometry?.store === store) this.tiledGeometry = null; });
     this.tiledGeometry = { dataset: ds, store };
     return store;
+  }
+
+  /** Add (or, for a file read again, replace) the user's claims from CSVs, with their files' problems. */
+  addOwnClaims(read: OwnClaimsRead): void {
+    this.ownClaims = mergeOwnClaims(this.ownClaims, read);
+    this.issues = mergeOwnClaimsIssues(this.issues, read);
   }
 
   dismissNotice(i: number): void {
