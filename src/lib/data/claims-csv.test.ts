@@ -1,6 +1,8 @@
 // The claims CSV reader: RFC 4180 quoting, line numbers, each column's checks, conversions, limits; the claims it
 // makes are compared as the ledger's are.
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { CLAIMS_CSV_LIMITS, KM2_PER_UNIT, parseClaimsCsv } from './claims-csv';
 import { claimInterval, compareAreaClaim, type AreaSeriesPoint } from '../domain/claims';
@@ -142,7 +144,13 @@ describe('parseClaimsCsv: columns', () => {
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.value.map((c) => c.claimant.name)).toEqual(['x']);
-    expect(r.issues.map((i) => i.reason)).toEqual(['line 3: a quoted field is not closed (a missing double quote), so the rest of the file was read into it']);
+    expect(r.issues.map((i) => i.reason)).toEqual(['line 3: a quoted field is not closed (a missing double quote), so the rest of the file was read into it and left out']);
+  });
+
+  it('a stray quote after a quoted field is named; quotes inside an unquoted field are kept as text', () => {
+    const r = parseClaimsCsv('claims.csv', `${HEADER}\n2024-12-16,x,800,km2,,He said "hi",,,\n2024-12-16,y,800,km2,,"a"b,,,\n`);
+    expect(r.ok && r.value.map((c) => c.quote)).toEqual(['He said "hi"']);
+    expect(r.issues.map((i) => i.reason)).toEqual(['line 3: a quoted field has a double quote inside it that is not doubled (""), so it never closes: the rest of the file was read into it and left out']);
   });
 
   it('blank lines and rows of empty fields are skipped, not reported; line numbers still count them', () => {
@@ -201,5 +209,50 @@ describe('claims from a CSV are compared like the ledger’s', () => {
   it('settlements are not comparable with polygons', () => {
     const { claims } = ok(`${HEADER}\n2024-12-16,x,100,settlements,over,,,,\n`);
     expect(compareAreaClaim(claims[0]!, series, { measures: ['held'] }).byMeasure['held']!.verdict).toBe('not_comparable');
+  });
+});
+
+describe('parseClaimsCsv: properties', () => {
+  /** Text a spreadsheet cell may hold: commas, quotes, line breaks (LF and CRLF), non-Latin letters. */
+  const cell = fc.stringMatching(/^[a-zA-Zа-яё0-9 ,"'.;\n\r\u00e9]{1,30}$/).filter((t) => t.trim() !== '' && t.trim() === t);
+  const row = fc.record({
+    day: fc.integer({ min: 1, max: 28 }),
+    claimant: cell,
+    amount: fc.integer({ min: 0, max: 100_000 }),
+    quote: cell,
+    newline: fc.constantFrom('\n', '\r\n'),
+  });
+
+  it('a sheet written by a CSV writer (any cell text, quoted as needed) reads back row for row, lines counted', () => {
+    fc.assert(
+      fc.property(fc.array(row, { minLength: 1, maxLength: 8 }), fc.constantFrom('\n', '\r\n'), (rows, newline) => {
+        const text = Papa.unparse({ fields: ['date', 'claimant', 'value', 'unit', 'quote'], data: rows.map((r) => [`2024-12-${String(r.day).padStart(2, '0')}`, r.claimant, String(r.amount), 'km2', r.quote]) }, { newline });
+        const got = parseClaimsCsv('p.csv', text);
+        expect(got.issues).toEqual([]);
+        if (!got.ok) return;
+        expect(got.value.map((c) => [c.claimant.name, c.value.qualifier === 'range' ? -1 : c.value.amount, c.quote])).toEqual(rows.map((r) => [r.claimant, r.amount, r.quote]));
+        // Each claim's line is where its row starts: 2 plus the line breaks of the rows before it.
+        let line = 2;
+        got.value.forEach((c, i) => {
+          expect(c.id).toBe(`p-csv-line-${line}`);
+          const r = rows[i]!;
+          line += 1 + (`${r.claimant}|${r.quote}`.match(/\r\n|\r|\n/g)?.length ?? 0);
+        });
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('never throws on any text; every issue names the file and a line or the file as a whole', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300 }), (tail) => {
+        const r = parseClaimsCsv('f.csv', `${HEADER}\n${tail}`);
+        for (const i of r.issues) {
+          expect(i.file).toBe('f.csv');
+          expect(i.reason).toMatch(/^(line \d+|no rows below the header|more than)/);
+        }
+      }),
+      { numRuns: 200 },
+    );
   });
 });

@@ -86,18 +86,14 @@ interface Row {
  * (RFC 4180: quoted fields with the delimiter, doubled quotes and line breaks inside; CRLF, LF or CR). A BOM is
  * dropped. Stops after `maxRows` non-blank rows below the header.
  */
-function readRows(text: string, maxRows: number): { rows: Row[]; cutAtLine?: number; lineCount: number } {
+function readRows(text: string, maxRows: number): { rows: Row[]; cutAtLine?: number } {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const rows: Row[] = [];
   let start = 0;
   let line = 1;
   let cutAtLine: number | undefined;
-  const linesIn = (from: number, to: number, linebreak: string): number => {
-    const mark = linebreak === '\r' ? '\r' : '\n';
-    let n = 0;
-    for (let i = body.indexOf(mark, from); i !== -1 && i < to; i = body.indexOf(mark, i + 1)) n++;
-    return n;
-  };
+  // Line breaks as an editor counts them: CRLF, LF or a lone CR, each one (also inside quoted fields).
+  const linesIn = (from: number, to: number): number => body.slice(from, to).match(/\r\n|\r|\n/g)?.length ?? 0;
   Papa.parse<string[]>(body, {
     delimitersToGuess: [',', ';', '\t'],
     step(result, parser) {
@@ -109,7 +105,8 @@ function readRows(text: string, maxRows: number): { rows: Row[]; cutAtLine?: num
         parser.abort();
         return;
       }
-      const quoteProblem = result.errors.find((e) => e.type === 'Quotes');
+      // An unclosed quote swallows the rest of the file: say that rather than the stray quote that caused it.
+      const quoteProblem = result.errors.find((e) => e.code === 'MissingQuotes') ?? result.errors.find((e) => e.type === 'Quotes');
       if (!blank || quoteProblem) {
         rows.push({
           line,
@@ -117,19 +114,20 @@ function readRows(text: string, maxRows: number): { rows: Row[]; cutAtLine?: num
           ...(quoteProblem
             ? {
                 readProblem:
-                  quoteProblem.code === 'MissingQuotes'
-                    ? 'a quoted field is not closed (a missing double quote), so the rest of the file was read into it'
-                    : 'a double quote inside a quoted field must be doubled ("")',
+                  quoteProblem.code !== 'MissingQuotes'
+                    ? 'a double quote inside a quoted field must be doubled ("")'
+                    : result.errors.some((e) => e.code === 'InvalidQuotes')
+                      ? 'a quoted field has a double quote inside it that is not doubled (""), so it never closes: the rest of the file was read into it and left out'
+                      : 'a quoted field is not closed (a missing double quote), so the rest of the file was read into it and left out',
               }
             : {}),
         });
       }
-      line += linesIn(start, end, result.meta.linebreak);
+      line += linesIn(start, end);
       start = end;
     },
   });
-  const lineCount = line - (body.endsWith('\n') || body.endsWith('\r') ? 1 : 0);
-  return { rows, lineCount, ...(cutAtLine === undefined ? {} : { cutAtLine }) };
+  return { rows, ...(cutAtLine === undefined ? {} : { cutAtLine }) };
 }
 
 /**
