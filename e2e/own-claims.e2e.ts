@@ -68,6 +68,23 @@ describe('claims from a CSV', () => {
     expect((await w.page.getByTestId('issues-panel').innerText()).match(/line 12, column "value"/g)).toHaveLength(1);
   });
 
+  it('with three sources shown, each claim from the sheet gets its verdicts against every one', async () => {
+    const w = await newPage({ width: 1440, height: 900 });
+    await openApp(w, '#date=2024-12-16&sources=deepstate,isw,nzz&map=9/51.20/35.27');
+    await openFiles(w.page, CSV);
+    await w.page.waitForFunction(() => (window as unknown as AppHandle).__app.ownClaims.length === 8, undefined, { timeout: 30_000 });
+    const summary = w.page.getByTestId('claim-row-kursk-claims-csv-line-4').getByTestId('claim-summary');
+    await summary.waitFor({ timeout: 90_000 });
+    expect(await summary.innerText()).toBe('about 1,250 km², Euromaidan Press: DeepState held + grey consistent, held inconsistent; ISW/CTP not comparable; NZZ consistent');
+    expect(await w.page.getByTestId('claim-row-kursk-claims-csv-line-5').getByTestId('claim-summary').innerText()).toBe(
+      '800 km², a Ukrainian military source: DeepState inconsistent; ISW/CTP inconsistent; NZZ inconsistent',
+    );
+    // The ledger's own claim reads the same as the sheet's copy of it.
+    expect(await w.page.getByTestId('claim-row-s002-ua-area-1250').getByTestId('claim-summary').innerText()).toBe(await summary.innerText());
+    await w.page.getByTestId('claim-row-kursk-claims-csv-line-4').scrollIntoViewIfNeeded();
+    await saveScreenshot(w.page, 'own-claims-three-sources');
+  });
+
   it('with a dataset, on a phone: both are read; text from the file stays text', async () => {
     const w = await newPage({ width: 390, height: 844 });
     await openApp(w);
