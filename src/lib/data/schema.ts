@@ -25,6 +25,8 @@ export const ControlClassSchema = z.strictObject({
   label: Text,
   color: z.string().regex(/^#[0-9a-fA-F]{6}$/, { error: '#rrggbb colour' }),
   description: z.string().optional(),
+  /** Whose control the class marks, for place histories and place claims: an ISO 3166-1 alpha-2 code or "contested". */
+  heldBy: z.union([z.string().regex(/^[A-Z]{2}$/), z.literal('contested')], { error: 'ISO 3166-1 alpha-2 country code (e.g. "UA") or "contested"' }).optional(),
 });
 
 export const AreaMeasureSchema = z.strictObject({
@@ -66,6 +68,7 @@ export const DatasetManifestSchema = z.strictObject({
   snapshots: z.array(SnapshotEntrySchema),
   claimsFile: RelativePathSchema.optional(),
   placesFile: RelativePathSchema.optional(),
+  placeClaimsFile: RelativePathSchema.optional(),
 });
 
 /**
