@@ -133,7 +133,7 @@ function matchByName(nameRu: string): string | null {
   return hits.length === 1 ? hits[0]!.id : null;
 }
 
-const rows = parsed.data.map((r) => {
+const rows: Record<string, string>[] = parsed.data.map((r: Record<string, string>) => {
   const countMatch = /^\(count\)\s+(\d+)\b/.exec(r.settlement ?? '');
   const isCount = (r.settlement ?? '').startsWith('(count)');
   const fromFile = str(r.gazetteer_source_id);
@@ -152,4 +152,4 @@ writeFileSync(join(out, 'place-claims.csv'), Papa.unparse(rows, { newline: '\n' 
 
 console.log(`places.geojson: ${features.length} places (${gazetteer.length} from the gazetteer, ${features.length - gazetteer.length} from the basemap)`);
 console.log(`place-claims.csv: ${rows.length} claims, ${rows.filter((r) => r.place_id).length} with a place in the gazetteer`);
-for (const r of rows) console.log(`  ${r.date} ${r.settlement.padEnd(28)} ${r.asserts.padEnd(10)} ${r.place_id}`);
+for (const r of rows) console.log(`  ${r.date} ${String(r.settlement).padEnd(28)} ${String(r.asserts).padEnd(10)} ${r.place_id}`);
