@@ -74,7 +74,7 @@ export function placeClaimVerdictText(v: PlaceClaimVerdict): string {
           ? `the map showed it so on every snapshot up to the claim, from the first (${v.sinceIso}): never otherwise before`
           : `the map showed it already, since ${v.sinceIso}: ${days(v.leadDays)} before the claim`;
     case 'later':
-      return `the map first showed it on ${v.firstShownIso}, ${days(v.lagDays)} after the claim${v.lastNotShownIso ? ` (not yet on ${v.lastNotShownIso})` : ''}`;
+      return `the map first showed it on ${v.firstShownIso}, ${days(v.lagDays)} after the claim${v.lastNotShownIso ? ` (not yet on ${v.lastNotShownIso})` : ' (its first snapshot)'}`;
     case 'never':
       return `the map never showed it (to the last snapshot, ${v.lastSnapshotIso})`;
   }
