@@ -6,6 +6,8 @@ export interface LinkState {
   dateIso?: string;
   compare?: { fromIso: string; toIso: string };
   camera?: Camera;
+  /** Id of the chosen place in the dataset's gazetteer (`place=geonames:486816`). */
+  placeId?: string;
 }
 
 export interface ParsedLink extends LinkState {
@@ -46,6 +48,12 @@ export function parseLink(hash: string): ParsedLink {
       out.notices.push(`The link's comparison "${compare}" is not of the form YYYY-MM-DD..YYYY-MM-DD; compare mode is off.`);
     }
   }
+  const place = params.get('place');
+  if (place !== null) {
+    // Ids are the gazetteer's (`wof:…`, `geonames-postal:RU:…`): printable, short, no spaces.
+    if (/^[\w.:-]{1,80}$/.test(place)) out.placeId = place;
+    else out.notices.push(`The link's place "${place.slice(0, 80)}" is not a place id; no place is shown.`);
+  }
   const map = params.get('map');
   if (map !== null) {
     const camera = parseCamera(map);
@@ -68,6 +76,8 @@ export function formatLink(state: LinkState): string {
   const parts: string[] = [];
   if (state.compare) parts.push(`compare=${state.compare.fromIso}..${state.compare.toIso}`);
   else if (state.dateIso) parts.push(`date=${state.dateIso}`);
+  // Before the view: App.svelte treats everything before `&map=` as what a history entry is for.
+  if (state.placeId) parts.push(`place=${encodeURIComponent(state.placeId).replace(/%3A/g, ':')}`);
   if (state.camera) {
     const { zoom, lat, lon } = state.camera;
     const d = coordinateDecimals(zoom);

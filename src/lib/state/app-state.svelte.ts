@@ -166,9 +166,9 @@ export class AppState {
     if (initial || notices.length > 0) this.notices = notices;
   }
 
-  /** The link for the current state. */
-  link(): string {
-    const state: LinkState = { dateIso: this.dateIso, camera: this.camera };
+  /** The link for the current state (`extra`: what other state classes add, e.g. the chosen place). */
+  link(extra: Pick<LinkState, 'placeId'> = {}): string {
+    const state: LinkState = { dateIso: this.dateIso, camera: this.camera, ...extra };
     if (this.compare) state.compare = this.compare;
     return formatLink(state);
   }
