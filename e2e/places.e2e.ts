@@ -113,7 +113,10 @@ describe('place search and history (1440 × 900)', () => {
   it('says so when a link names a place the gazetteer lacks, and shows the rest of the link', async () => {
     const w = await newPage({ width: 1440, height: 900 });
     await openApp(w, '#date=2024-08-20&place=geonames:1&map=10/51.20/35.27');
-    const notices = await w.page.evaluate(() => (window as unknown as { __app: { notices: string[]; dateIso: string } }).__app);
+    const notices = await w.page.evaluate(() => {
+      const app = (window as unknown as { __app: { notices: string[]; dateIso: string } }).__app;
+      return { notices: [...app.notices], dateIso: app.dateIso };
+    });
     expect(notices.notices).toContain('The link\'s place "geonames:1" is not in this dataset\'s gazetteer; no place is shown.');
     expect(notices.dateIso).toBe('2024-08-20');
     expect(await w.page.getByTestId('place-panel').count()).toBe(0);
