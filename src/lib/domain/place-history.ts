@@ -3,8 +3,10 @@
 //
 // Point-in-polygon is tested once per place per DISTINCT geometry of the store, never per snapshot: a stored
 // feature stands unchanged over a run of snapshots (snapshot-store.ts), so the place is inside it for exactly that
-// run. A flatbush index over the stored features' bounding boxes finds the few features a place can be in
-// (bench/places.bench.ts sets it beside a plain scan of the boxes and beside testing every snapshot).
+// run. A flatbush index of the places finds those inside each geometry's bounding box; a geometry with many such
+// places (the whole front's occupied area: ~10,000 vertices, hundreds of towns in its box) gets its edges sorted
+// into horizontal bands first, so each test reads one band's edges instead of the whole ring (bench/places.bench.ts
+// sets this beside a plain scan of the boxes, Turf's point-in-polygon, and testing every snapshot).
 import Flatbush from 'flatbush';
 import type { Position } from 'geojson';
 import type { SnapshotStore } from './snapshot-store';
@@ -81,6 +83,67 @@ function inRing(x: number, y: number, ring: readonly Position[]): boolean {
   return inside;
 }
 
+/**
+ * A ring's edges sorted into horizontal bands: a ray from (x, y) can only cross edges whose y-range holds y, and
+ * those are all in y's band. Built in O(edges); each test then reads about edges / bands edges.
+ */
+interface BandedRing {
+  y0: number;
+  bandHeight: number;
+  /** Per band, the ring's edges as flat [xi, yi, xj, yj, …]. */
+  bands: number[][];
+}
+
+function bandRing(ring: readonly Position[]): BandedRing {
+  let minY = Infinity;
+  let maxY = -Infinity;
+  for (const p of ring) {
+    if (p[1]! < minY) minY = p[1]!;
+    if (p[1]! > maxY) maxY = p[1]!;
+  }
+  // About 8 edges per band: fewer bands leave long lists, more duplicate the steep edges.
+  const count = Math.max(1, Math.ceil(ring.length / 8));
+  const bandHeight = (maxY - minY) / count || 1;
+  const bands: number[][] = Array.from({ length: count }, () => []);
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const xi = ring[i]![0]!, yi = ring[i]![1]!, xj = ring[j]![0]!, yj = ring[j]![1]!;
+    const from = Math.min(count - 1, Math.floor((Math.min(yi, yj) - minY) / bandHeight));
+    const to = Math.min(count - 1, Math.floor((Math.max(yi, yj) - minY) / bandHeight));
+    for (let b = from; b <= to; b++) bands[b]!.push(xi, yi, xj, yj);
+  }
+  return { y0: minY, bandHeight, bands };
+}
+
+function inBandedRing(x: number, y: number, r: BandedRing): boolean {
+  const b = Math.floor((y - r.y0) / r.bandHeight);
+  const edges = r.bands[b];
+  if (!edges) return false;
+  let inside = false;
+  for (let k = 0; k < edges.length; k += 4) {
+    const xi = edges[k]!, yi = edges[k + 1]!, xj = edges[k + 2]!, yj = edges[k + 3]!;
+    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+  }
+  return inside;
+}
+
+/** A point-in-geometry test for one geometry, banded when it will be asked many times. */
+function geometryTester(g: AreaGeometry, banded: boolean): (x: number, y: number) => boolean {
+  if (!banded) return (x, y) => pointInGeometry(x, y, g);
+  const polys = (g.type === 'Polygon' ? [g.coordinates] : g.coordinates).map((poly) => poly.map(bandRing));
+  return (x, y) => {
+    for (const rings of polys) {
+      if (!rings[0] || !inBandedRing(x, y, rings[0])) continue;
+      let inHole = false;
+      for (let h = 1; h < rings.length && !inHole; h++) inHole = inBandedRing(x, y, rings[h]!);
+      if (!inHole) return true;
+    }
+    return false;
+  };
+}
+
+/** Places a geometry must hold in its box before banding its edges pays (measured: bench/places.bench.ts). */
+const BAND_MIN_PLACES = 16;
+
 /** True when (lon, lat) is inside the (Multi)Polygon: in an exterior ring and in none of its holes. */
 export function pointInGeometry(lon: number, lat: number, g: AreaGeometry): boolean {
   const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
@@ -109,15 +172,17 @@ export function placeCoverage(store: Pick<SnapshotStore, 'features'>, places: re
   if (feats.length === 0 || places.length === 0) return out;
   const boxes = feats.map((f) => geometryBbox(f.geometry));
   if (search === 'flatbush') {
-    const index = new Flatbush(feats.length);
-    for (const b of boxes) index.add(b[0], b[1], b[2], b[3]);
+    const index = new Flatbush(places.length);
+    for (const p of places) index.add(p.lon, p.lat, p.lon, p.lat);
     index.finish();
-    places.forEach((p, i) => {
-      const hits = index.search(p.lon, p.lat, p.lon, p.lat);
-      const uids: number[] = [];
-      for (const k of hits) if (pointInGeometry(p.lon, p.lat, feats[k]!.geometry)) uids.push(feats[k]!.uid);
-      out[i] = uids.sort((a, b) => a - b);
+    feats.forEach((f, k) => {
+      const b = boxes[k]!;
+      const hits = index.search(b[0], b[1], b[2], b[3]);
+      if (hits.length === 0) return;
+      const inside = geometryTester(f.geometry, hits.length >= BAND_MIN_PLACES);
+      for (const i of hits) if (inside(places[i]!.lon, places[i]!.lat)) out[i]!.push(f.uid);
     });
+    for (const uids of out) uids.sort((a, b) => a - b);
   } else {
     places.forEach((p, i) => {
       const uids: number[] = [];
