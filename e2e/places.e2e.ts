@@ -32,6 +32,10 @@ describe('place search and history (1440 × 900)', () => {
     await waitForHistory(w.page);
     const { page } = w;
 
+    const workerMs = await page.evaluate(() => (window as unknown as { __places: { workerMs: number | null } }).__places.workerMs);
+    console.log(`places worker, Kursk (889 places × 94 snapshots): ${workerMs?.toFixed(0)} ms`);
+    expect(workerMs).toBeGreaterThan(0);
+
     await tabToSearch(page);
     expect(await combobox(page).getAttribute('role')).toBe('combobox');
     await page.keyboard.type('Суджа');
@@ -105,6 +109,16 @@ describe('place search and history (1440 × 900)', () => {
     expect(await page.getByTestId('count-class-unknown_status').textContent()).toBe('6');
     expect(await page.getByTestId('gazetteer-coverage').textContent()).toMatch(/lower bound.*889 places/i);
     expect(await page.getByTestId('settlement-claims').textContent()).toMatch(/92 settlements/);
+    // Several sources on one clock (issue 10): each gets its own history, strip row and verdicts. The built app
+    // ships one dataset, so the same one stands in as a second source here.
+    await page.evaluate(() => {
+      const p = (window as unknown as { __places: { sources: { id: string; dataset: unknown }[]; setSources(s: unknown[]): void } }).__places;
+      const ds = p.sources[0]!.dataset;
+      p.setSources([{ id: 'first', dataset: ds }, { id: 'second', dataset: ds }]);
+    });
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="place-strip"] .row').length === 2, undefined, { timeout: 60_000 });
+    expect(await page.locator('[data-testid="place-runs-second"] li').count()).toBe(3);
+    expect(await page.locator('[data-testid="place-claims"] li').first().locator('.verdict').count()).toBe(2);
     // Closing the place takes it out of the link.
     await page.getByRole('button', { name: 'Close the place' }).click();
     await page.waitForFunction(() => !location.hash.includes('place='));

@@ -1,85 +1,133 @@
-// State of places: the dataset's gazetteer and place claims, every place's history (from the places worker), the
-// chosen place, and search. Kept apart from AppState, which it reads only through the arguments it is given.
+// State of places: the gazetteer and place claims, every place's history in each source (from the places worker),
+// the chosen place, and search. Kept apart from AppState, which it reads only through the arguments it is given.
+//
+// Sources: the first dataset given is the primary (its places file is the gazetteer, its place claims the
+// claims); every dataset given is a source whose history is worked out for the same places, so a Kursk place can
+// be read in DeepState, ISW and NZZ side by side (`setSources`).
 import { createContext } from 'svelte';
-import type { LoadedDataset } from '../domain/dataset';
+import { SvelteMap } from 'svelte/reactivity';
+import type { LoadedDataset, Source } from '../domain/dataset';
 import type { PlaceClaim } from '../data/place-claims';
 import { requestPlaceHistories } from '../data/places-client';
 import { toPlacePoints, toSearchable, type Gazetteer, type GazetteerPlace } from '../domain/gazetteer';
 import { heldByOf, placeChanges, readingOf, type ControlChange, type ControlRun, type SourcePlaceHistory } from '../domain/place-history';
 import { checkPlaceClaim, type PlaceClaimVerdict } from '../domain/place-claim-check';
 import { createPlaceIndex, searchPlaces, type PlaceIndex } from '../domain/place-search';
+import { sourceName } from '../domain/sources';
 import type { Camera } from '../domain/types';
 
 /** Zoom the map goes to for a chosen place (villages are a few hundred metres across). */
 export const PLACE_ZOOM = 12;
 
+/** The chosen place in one source. */
+export interface PlaceInSource {
+  sourceId: string;
+  name: string;
+  dataset: LoadedDataset;
+  /** Null while the worker computes (or when the source has no polygons to test). */
+  runs: ControlRun[] | null;
+  changes: ControlChange[];
+  /** Whose control each run shows. */
+  readings: (string | null)[];
+}
+
 export class PlaceState {
-  /** The dataset the histories are for. */
-  dataset = $state.raw<LoadedDataset | null>(null);
+  sources = $state.raw<Source[]>([]);
+  /** The primary dataset: the gazetteer's and the place claims'. */
+  dataset: LoadedDataset | null = $derived(this.sources[0]?.dataset ?? null);
   gazetteer: Gazetteer | null = $derived(this.dataset?.gazetteer ?? null);
   placeClaims: PlaceClaim[] = $derived(this.dataset?.placeClaims ?? []);
-  /** Every place's runs and the counts, once the worker has answered (null while computing or without places). */
-  history = $state.raw<SourcePlaceHistory | null>(null);
-  pending = $state(false);
-  error = $state<string | null>(null);
-  /** How long the worker took, ms (shown in the data panel's details, and read by the browser tests). */
-  workerMs = $state<number | null>(null);
+  /** Every place's runs and counts per source id, as the workers answer. */
+  private histories = new SvelteMap<string, SourcePlaceHistory>();
+  private errors = new SvelteMap<string, string>();
+  private workerTimes = new SvelteMap<string, number>();
+  /** The primary source's histories (null while computing or without places). */
+  history: SourcePlaceHistory | null = $derived(this.sources[0] ? (this.histories.get(this.sources[0].id) ?? null) : null);
+  error: string | null = $derived(this.sources[0] ? (this.errors.get(this.sources[0].id) ?? null) : null);
+  /** How long the primary source's worker took, ms (read by the browser tests). */
+  workerMs: number | null = $derived(this.sources[0] ? (this.workerTimes.get(this.sources[0].id) ?? null) : null);
   selectedId = $state<string | null>(null);
   private index: PlaceIndex | null = null;
 
   selectedIndex: number = $derived(this.selectedId !== null && this.gazetteer ? (this.gazetteer.byId.get(this.selectedId) ?? -1) : -1);
   selected: GazetteerPlace | null = $derived(this.selectedIndex >= 0 ? this.gazetteer!.places[this.selectedIndex]! : null);
-  runs: ControlRun[] | null = $derived(this.history && this.selectedIndex >= 0 ? (this.history.runsByPlace[this.selectedIndex] ?? null) : null);
-  changes: ControlChange[] = $derived(this.runs ? placeChanges(this.runs) : []);
-  heldBy: Map<string, string> = $derived(heldByOf(this.dataset?.manifest.classes ?? []));
-  /** Whose control each run of the chosen place shows. */
-  readings: (string | null)[] = $derived((this.runs ?? []).map((r) => readingOf(r.classes, this.heldBy, this.selected?.country ?? null)));
-  /** Claims about the chosen place, each set against this source's history of it. */
-  claimsAboutSelected: { claim: PlaceClaim; verdict: PlaceClaimVerdict | null }[] = $derived(
+
+  /** The chosen place in every source, in the order of `sources`. */
+  inSources: PlaceInSource[] = $derived(
+    this.selected
+      ? this.sources.map((s) => {
+          const runs = this.histories.get(s.id)?.runsByPlace[this.selectedIndex] ?? null;
+          const heldBy = heldByOf(s.dataset.manifest.classes);
+          return {
+            sourceId: s.id,
+            name: sourceName(s.dataset.manifest),
+            dataset: s.dataset,
+            runs,
+            changes: runs ? placeChanges(runs) : [],
+            readings: (runs ?? []).map((r) => readingOf(r.classes, heldBy, this.selected!.country)),
+          };
+        })
+      : [],
+  );
+  /** The primary source's view of the chosen place. */
+  runs: ControlRun[] | null = $derived(this.inSources[0]?.runs ?? null);
+  changes: ControlChange[] = $derived(this.inSources[0]?.changes ?? []);
+  readings: (string | null)[] = $derived(this.inSources[0]?.readings ?? []);
+
+  /** Claims about the chosen place, each set against every source's history of it. */
+  claimsAboutSelected: { claim: PlaceClaim; verdicts: { sourceId: string; source: string; verdict: PlaceClaimVerdict | null }[] }[] = $derived(
     this.selected
       ? this.placeClaims
           .filter((c) => c.placeId === this.selectedId)
           .map((claim) => ({
             claim,
-            verdict: this.runs && this.dataset ? checkPlaceClaim(claim, this.runs, this.dataset.store.datesIso, this.heldBy, this.selected!.country) : null,
+            verdicts: this.inSources.map((s) => ({
+              sourceId: s.sourceId,
+              source: s.name,
+              verdict: s.runs ? checkPlaceClaim(claim, s.runs, s.dataset.store.datesIso, heldByOf(s.dataset.manifest.classes), this.selected!.country) : null,
+            })),
           }))
       : [],
   );
   /** Claims naming a place the gazetteer lacks (listed, not dropped). */
   claimsWithoutPlace: PlaceClaim[] = $derived(this.placeClaims.filter((c) => !c.isCount && c.placeId === null));
 
-  /**
-   * Put a dataset in place: its gazetteer, and the worker computing every place's history. A tiled dataset's
-   * store has no polygons, so it gets no histories (said in `error`).
-   */
+  /** One dataset as the only source. */
   setDataset(dataset: LoadedDataset): void {
-    this.dataset = dataset;
-    this.index = null;
-    this.history = null;
-    this.error = null;
-    this.workerMs = null;
-    if (this.selectedId !== null && !dataset.gazetteer?.byId.has(this.selectedId)) this.selectedId = null;
-    void this.compute(dataset);
+    this.setSources([{ id: dataset.manifest.id, dataset }]);
   }
 
-  private async compute(dataset: LoadedDataset): Promise<void> {
-    const g = dataset.gazetteer;
+  /**
+   * Put the sources in place (the first is the primary) and start a worker per source on the primary's places.
+   * A tiled dataset's store has no polygons, so it gets no history (said in its error).
+   */
+  setSources(sources: Source[]): void {
+    this.sources = sources;
+    this.index = null;
+    this.histories.clear();
+    this.errors.clear();
+    this.workerTimes.clear();
+    const g = sources[0]?.dataset.gazetteer;
+    if (this.selectedId !== null && !g?.byId.has(this.selectedId)) this.selectedId = null;
     if (!g) return;
-    if (dataset.tiles) {
-      this.error = 'Place histories need whole polygons; this tiled build has none loaded.';
+    for (const s of sources) void this.compute(s, g);
+  }
+
+  private async compute(source: Source, g: Gazetteer): Promise<void> {
+    const ds = source.dataset;
+    if (ds.tiles) {
+      this.errors.set(source.id, 'Place histories need whole polygons; this tiled build has none loaded.');
       return;
     }
-    this.pending = true;
+    const live = () => this.sources.some((s) => s.id === source.id && s.dataset === ds) && this.gazetteer === g;
     try {
-      const m = dataset.manifest;
-      const answer = await requestPlaceHistories(m.id, dataset.store, toPlacePoints(g), m.classes.map((c) => c.id), m.measures, dataset.clipRegions);
-      if (answer.stale || this.dataset !== dataset) return;
-      this.history = answer.history;
-      this.workerMs = answer.ms;
+      const m = ds.manifest;
+      const answer = await requestPlaceHistories(source.id, ds.store, toPlacePoints(g), m.classes.map((c) => c.id), m.measures, ds.clipRegions);
+      if (answer.stale || !live()) return;
+      this.histories.set(source.id, answer.history);
+      this.workerTimes.set(source.id, answer.ms);
     } catch (err) {
-      if (this.dataset === dataset) this.error = (err as Error).message;
-    } finally {
-      if (this.dataset === dataset) this.pending = false;
+      if (live()) this.errors.set(source.id, (err as Error).message);
     }
   }
 
