@@ -137,6 +137,20 @@ describe('place search and history (1440 × 900)', () => {
   });
 });
 
+describe('a place label on the map', () => {
+  it('opens the history of the gazetteer place it names when clicked', async () => {
+    const w = await newPage({ width: 1440, height: 900 });
+    await openApp(w, '#date=2024-08-20&map=11/51.1976/35.2726');
+    await waitForHistory(w.page);
+    const { x, y } = await projectToPage(w.page, SUDZHA.lon, SUDZHA.lat);
+    await w.page.mouse.click(x, y);
+    await w.page.locator('.maplibregl-popup-content').waitFor();
+    expect(await w.page.locator('.maplibregl-popup-content').textContent()).toMatch(/Sudzha/);
+    await w.page.getByTestId('place-panel').waitFor();
+    expect(await w.page.getByTestId('place-panel').getAttribute('data-place-id')).toBe(SUDZHA.id);
+  });
+});
+
 describe('place search on a phone (390 × 844)', () => {
   it('finds Sudzha typed as "Suja" and shows its history', async () => {
     const w = await newPage({ width: 390, height: 844 });

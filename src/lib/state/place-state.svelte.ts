@@ -139,6 +139,14 @@ export class PlaceState {
     return searchPlaces(this.index, query, limit).map((h) => g.places[g.byId.get(h.id)!]!);
   }
 
+  /** The gazetteer's id for a basemap label (its `name:en` and `name:ru`), when exactly one place has those names. */
+  matchLabel(props: Record<string, unknown>): string | null {
+    const en = typeof props['name:en'] === 'string' ? props['name:en'] : null;
+    const ru = typeof props['name:ru'] === 'string' ? props['name:ru'] : null;
+    const hits = (this.gazetteer?.places ?? []).filter((p) => (en !== null && p.en === en) && (ru === null || p.ru === null || p.ru === ru));
+    return hits.length === 1 ? hits[0]!.id : null;
+  }
+
   /** Choose a place (or none); returns the camera that shows it. */
   select(id: string | null, current: Camera): Camera | null {
     this.selectedId = id;
