@@ -1,9 +1,9 @@
 // State of places: the gazetteer and place claims, every place's history in each source (from the places worker),
 // the chosen place, and search. Kept apart from AppState, which it reads only through the arguments it is given.
 //
-// Sources: the first dataset given is the primary (its places file is the gazetteer, its place claims the
-// claims); every dataset given is a source whose history is worked out for the same places, so a Kursk place can
-// be read in DeepState, ISW and NZZ side by side (`setSources`).
+// Sources: one dataset is the home of the places (its places file is the gazetteer, its place claims the claims);
+// every source shown gets the history of the same places worked out, so a Kursk place can be read in DeepState,
+// ISW and NZZ side by side (`setSources`).
 import { createContext } from 'svelte';
 import { SvelteMap } from 'svelte/reactivity';
 import type { LoadedDataset, Source } from '../domain/dataset';
@@ -32,9 +32,10 @@ export interface PlaceInSource {
 }
 
 export class PlaceState {
+  /** The sources whose histories are shown, the primary first. */
   sources = $state.raw<Source[]>([]);
-  /** The primary dataset: the gazetteer's and the place claims'. */
-  dataset: LoadedDataset | null = $derived(this.sources[0]?.dataset ?? null);
+  /** The dataset of the gazetteer and the place claims. */
+  dataset = $state.raw<LoadedDataset | null>(null);
   gazetteer: Gazetteer | null = $derived(this.dataset?.gazetteer ?? null);
   placeClaims: PlaceClaim[] = $derived(this.dataset?.placeClaims ?? []);
   /** Every place's runs and counts per source id, as the workers answer. */
@@ -92,25 +93,35 @@ export class PlaceState {
   /** Claims naming a place the gazetteer lacks (listed, not dropped). */
   claimsWithoutPlace: PlaceClaim[] = $derived(this.placeClaims.filter((c) => !c.isCount && c.placeId === null));
 
-  /** One dataset as the only source. */
+  /** One dataset as the only source and the home of the places. */
   setDataset(dataset: LoadedDataset): void {
-    this.setSources([{ id: dataset.manifest.id, dataset }]);
+    this.setSources([{ id: dataset.manifest.id, dataset }], dataset);
   }
 
   /**
-   * Put the sources in place (the first is the primary) and start a worker per source on the primary's places.
-   * A tiled dataset's store has no polygons, so it gets no history (said in its error).
+   * Put the sources in place (the primary first) with the dataset whose gazetteer they are read for (`home`; by
+   * default the first source with one), and start a worker for each source not already worked out. A tiled
+   * dataset's store has no polygons, so it gets no history (said in its error).
    */
-  setSources(sources: Source[]): void {
+  setSources(sources: Source[], home: LoadedDataset | null = sources.find((s) => s.dataset.gazetteer)?.dataset ?? null): void {
+    const sameHome = home === this.dataset;
+    const known = new Map(this.sources.map((s) => [s.id, s.dataset]));
+    if (!sameHome) {
+      this.dataset = home;
+      this.index = null;
+    }
+    for (const id of [...this.histories.keys(), ...this.errors.keys()])
+      if (!sameHome || known.get(id) !== sources.find((s) => s.id === id)?.dataset) {
+        this.histories.delete(id);
+        this.errors.delete(id);
+        this.workerTimes.delete(id);
+      }
+    const fresh = sources.filter((s) => !sameHome || known.get(s.id) !== s.dataset);
     this.sources = sources;
-    this.index = null;
-    this.histories.clear();
-    this.errors.clear();
-    this.workerTimes.clear();
-    const g = sources[0]?.dataset.gazetteer;
+    const g = home?.gazetteer;
     if (this.selectedId !== null && !g?.byId.has(this.selectedId)) this.selectedId = null;
     if (!g) return;
-    for (const s of sources) void this.compute(s, g);
+    for (const s of fresh) void this.compute(s, g);
   }
 
   private async compute(source: Source, g: Gazetteer): Promise<void> {
@@ -120,6 +131,7 @@ export class PlaceState {
       return;
     }
     const live = () => this.sources.some((s) => s.id === source.id && s.dataset === ds) && this.gazetteer === g;
+    if (!live()) return;
     try {
       const m = ds.manifest;
       const answer = await requestPlaceHistories(source.id, ds.store, toPlacePoints(g), m.classes.map((c) => c.id), m.measures, ds.clipRegions);
