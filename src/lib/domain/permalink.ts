@@ -70,6 +70,12 @@ export function parseLink(hash: string): ParsedLink {
     if (layout) out.view = layout;
     else out.notices.push(`The link's view "${view}" is not one of ${MAP_LAYOUTS.join(', ')}; showing the overlay.`);
   }
+  const place = params.get('place');
+  if (place !== null) {
+    // Ids are the gazetteer's (`wof:…`, `geonames-postal:RU:…`): printable, short, no spaces.
+    if (/^[\w.:-]{1,80}$/.test(place)) out.placeId = place;
+    else out.notices.push(`The link's place "${place.slice(0, 80)}" is not a place id; no place is shown.`);
+  }
   const map = params.get('map');
   if (map !== null) {
     const camera = parseCamera(map);
