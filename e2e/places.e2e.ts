@@ -109,19 +109,23 @@ describe('place search and history (1440 × 900)', () => {
     expect(await page.getByTestId('count-class-unknown_status').textContent()).toBe('6');
     expect(await page.getByTestId('gazetteer-coverage').textContent()).toMatch(/lower bound.*889 places/i);
     expect(await page.getByTestId('settlement-claims').textContent()).toMatch(/92 settlements/);
-    // Several sources on one clock (issue 10): each gets its own history, strip row and verdicts. The built app
-    // ships one dataset, so the same one stands in as a second source here.
-    await page.evaluate(() => {
-      const p = (window as unknown as { __places: { sources: { id: string; dataset: unknown }[]; setSources(s: unknown[]): void } }).__places;
-      const ds = p.sources[0]!.dataset;
-      p.setSources([{ id: 'first', dataset: ds }, { id: 'second', dataset: ds }]);
-    });
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid="place-strip"] .row').length === 2, undefined, { timeout: 60_000 });
-    expect(await page.locator('[data-testid="place-runs-second"] li').count()).toBe(3);
-    expect(await page.locator('[data-testid="place-claims"] li').first().locator('.verdict').count()).toBe(2);
     // Closing the place takes it out of the link.
     await page.getByRole('button', { name: 'Close the place' }).click();
     await page.waitForFunction(() => !location.hash.includes('place='));
+  });
+
+  it('reads Sudzha in DeepState, ISW and NZZ side by side from a link naming the three sources', async () => {
+    const w = await newPage({ width: 1440, height: 900 });
+    await openApp(w, `#date=2024-08-20&sources=deepstate,isw,nzz&place=${SUDZHA.id}&map=12/51.1976/35.2726`);
+    const { page } = w;
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="place-strip"] .row').length === 3, undefined, { timeout: 90_000 });
+    const runsOf = (testId: string) => page.locator(`[data-testid="${testId}"] li`).evaluateAll((els) => els.map((e) => `${e.getAttribute('data-from')} ${e.getAttribute('data-to')} ${e.getAttribute('data-classes')}`));
+    // The same runs as `npm run places -- geodata/kursk geodata/kursk-isw geodata/kursk-nzz Sudzha`.
+    expect(await runsOf('place-runs-isw')).toEqual(['2024-08-11 2025-03-09 ukraine_advance_in_russia', '2025-03-16 2025-03-16 ', '2025-03-23 2025-04-27 russian_advance_in_russia']);
+    expect(await runsOf('place-runs-nzz')).toEqual(['2024-08-02 2024-08-11 ', '2024-08-13 2025-03-11 ukraine_advance_in_russia', '2025-03-12 2025-04-30 ']);
+    // Each claim about Sudzha is set against each source.
+    expect(await page.locator('[data-testid="place-claims"] li').first().locator('.verdict').count()).toBe(3);
+    await saveScreenshot(page, 'places-sudzha-three-sources');
   });
 
   it('says so when a link names a place the gazetteer lacks, and shows the rest of the link', async () => {
