@@ -13,9 +13,9 @@ import type { Issue, Result } from '../domain/types';
 import { DEFAULT_MAX_BYTES, decodeText, type FileInput } from './decode';
 import { isCalendarDate } from './claims-schema';
 import { describeValue } from './issues';
+import { parseAssertion, type PlaceAssertion } from '../domain/place-assertion';
 
-/** What a claim says of a place: held by a country, troops of a country there (not control), or fighting. */
-export type PlaceAssertion = { kind: 'held' | 'entered'; country: string } | { kind: 'contested' };
+export { formatAssertion, parseAssertion, type PlaceAssertion } from '../domain/place-assertion';
 
 export interface PlaceClaim {
   /** `<date>-<settlement slug>`, made unique with a suffix: stable while the file is only appended to. */
@@ -42,18 +42,6 @@ export interface PlaceClaim {
 const REQUIRED = ['date', 'settlement', 'claimant', 'claim', 'source', 'quote', 'asserts'] as const;
 const OPTIONAL = ['settlement_ru', 'place_id', 'place_match', 'count', 'gazetteer_source_id'] as const;
 const KNOWN = new Set<string>([...REQUIRED, ...OPTIONAL]);
-
-/** `held:UA` → { kind: 'held', country: 'UA' }; undefined when not of the three forms. */
-export function parseAssertion(text: string): PlaceAssertion | undefined {
-  if (text === 'contested') return { kind: 'contested' };
-  const m = /^(held|entered):([A-Z]{2})$/.exec(text);
-  return m ? { kind: m[1] as 'held' | 'entered', country: m[2]! } : undefined;
-}
-
-/** The assertion as written in the file. */
-export function formatAssertion(a: PlaceAssertion): string {
-  return a.kind === 'contested' ? 'contested' : `${a.kind}:${a.country}`;
-}
 
 function slug(s: string): string {
   return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'place';
