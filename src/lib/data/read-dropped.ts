@@ -269,6 +269,7 @@ function listedFiles(json: unknown): string[] {
   if (isRecord(json.clipRegions)) for (const r of Object.values(json.clipRegions)) if (isRecord(r)) add(r.file);
   add(json.placesFile);
   add(json.claimsFile);
+  add(json.placeClaimsFile);
   return out;
 }
 
