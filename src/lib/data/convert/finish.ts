@@ -1,0 +1,64 @@
+// The last step of every converter: keep the areas (Polygon, MultiPolygon), say what else was left out, wind
+// rings as RFC 7946 wants, and attach each feature's provenance. One step, so every format ends the same way.
+import rewind from '@turf/rewind';
+import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
+import type { Issue } from '../../domain/types';
+import { PROVENANCE_KEY, type Provenance } from './provenance';
+
+/** What a converter returns: GeoJSON ready for the snapshot validator, and every problem found on the way. */
+export interface Converted {
+  /** A FeatureCollection of (Multi)Polygon features, or undefined when nothing could be read at all. */
+  json: FeatureCollection<Polygon | MultiPolygon> | undefined;
+  issues: Issue[];
+}
+
+/** One feature as a converter read it, before the common last step. */
+export interface ReadFeature {
+  geometry: Geometry | null;
+  properties: Record<string, unknown>;
+  provenance: Provenance;
+  /** How the issue names it: `Placemark 4`, `objects.kursk.geometries[2]`, `record 7`. */
+  where: string;
+  /** Position in the source, for Issue.featureIndex. */
+  index: number;
+}
+
+/**
+ * Keep the areas; count the rest by geometry type in one warning (points and lines are not control areas);
+ * a feature without geometry is a warning naming it. Fails (json undefined) only when the file had nothing
+ * at all; a file with features but no areas returns an empty collection and an error saying so.
+ */
+export function finishConversion(file: string, what: string, read: readonly ReadFeature[], issues: Issue[]): Converted {
+  const features: Feature<Polygon | MultiPolygon>[] = [];
+  const others = new Map<string, number>();
+  for (const r of read) {
+    const g = r.geometry;
+    if (g === null) {
+      issues.push({ file, featureIndex: r.index, reason: `${r.where}: no geometry; left out`, severity: 'warning', ...idOf(r) });
+      continue;
+    }
+    if (g.type !== 'Polygon' && g.type !== 'MultiPolygon') {
+      others.set(g.type, (others.get(g.type) ?? 0) + 1);
+      continue;
+    }
+    // Shapefiles and Esri JSON wind outer rings clockwise; GeoJSON wants them counter-clockwise. Rewinding
+    // is the conversion, not a repair, so it is not reported.
+    const geometry = rewind(g, { reverse: false }) as Polygon | MultiPolygon;
+    features.push({ type: 'Feature', geometry, properties: { ...r.properties, [PROVENANCE_KEY]: r.provenance } });
+  }
+  if (others.size > 0) {
+    const list = [...others].map(([t, n]) => `${n} ${t}`).join(', ');
+    issues.push({
+      file,
+      reason: `${list} ${what}${[...others.values()].reduce((a, b) => a + b, 0) === 1 ? '' : 's'} left out: only areas (Polygon, MultiPolygon) are control areas`,
+      severity: features.length > 0 ? 'warning' : 'error',
+    });
+  }
+  if (features.length === 0 && read.length === 0) issues.push({ file, reason: `no ${what} found: nothing to show`, severity: 'error' });
+  else if (features.length === 0) issues.push({ file, reason: `no polygon among its ${read.length} ${what}${read.length === 1 ? '' : 's'}: nothing to show`, severity: 'error' });
+  return { json: { type: 'FeatureCollection', features }, issues };
+}
+
+function idOf(r: ReadFeature): { featureId?: string | number } {
+  return r.provenance.originalId !== undefined ? { featureId: r.provenance.originalId } : {};
+}
