@@ -4,27 +4,10 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseManifestJson } from '../../src/lib/data/manifest';
 import type { AreaGeometry, ControlFeature, DatasetManifest, Issue, Snapshot } from '../../src/lib/domain/types';
+// One table of DeepState's colours, shared with the app's class-mapping suggestions.
+import { DEEPSTATE_FILL_CLASS } from '../../src/lib/data/conventions';
 
-/**
- * DeepState's fill colour → our class id, for files that carry `deepstate_fill` and no `class` (the whole-front
- * archive). Labels from the features' own `deepstate_name` (English part), counted over the 176 weekly files:
- * #a52714 "Occupied"; #880e4f / #000000 "Occupied Crimea", "CADR and CALR", "Tuzla Island" (occupied before
- * 24 Feb 2022); #0f9d58 / #0288d1 "Liberated", "Taken back"; #bcaaa4 / #bdbdbd / #757575 "Unknown status",
- * "Contested"; #01579b Ukrainian-held ground in Russia (../shared/data/README.md); #ff5252 DeepState's satirical
- * "temporarily occupied Karelia / Ichkeria / Petsamo…" layer, kept apart as `other`.
- */
-export const DEEPSTATE_FILL_CLASS: Readonly<Record<string, string>> = {
-  '#a52714': 'russian_occupied',
-  '#880e4f': 'occupied_before_2022',
-  '#000000': 'occupied_before_2022',
-  '#0f9d58': 'liberated',
-  '#0288d1': 'liberated',
-  '#bcaaa4': 'unknown_status',
-  '#bdbdbd': 'unknown_status',
-  '#757575': 'unknown_status',
-  '#01579b': 'ukraine_held_in_russia',
-  '#ff5252': 'other',
-};
+export { DEEPSTATE_FILL_CLASS };
 
 /** Class used when a feature has neither `class` nor a known `deepstate_fill`. */
 export const UNCLASSIFIED = 'unclassified';

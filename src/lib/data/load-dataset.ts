@@ -2,6 +2,7 @@
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { ControlClass, DatasetManifest, Issue, Result, Snapshot } from '../domain/types';
 import { parseClaimsFile, type Claim } from './claims-schema';
+import { applyClassMapping } from './class-mapping';
 import { dateInFileName } from './dates';
 import { DEFAULT_MAX_BYTES, decodeJsonFile } from './decode';
 import { describeValue, isRecord, jsonPath, toIssues } from './issues';
@@ -119,9 +120,15 @@ export function loadDataset(files: readonly DatasetFile[], opts: LoadDatasetOpti
   const byDate = new Map<string, string>();
   const classes = manifest.classes;
   const validityCache = new Map<string, string | undefined>();
+  const classMapping = manifest.classMapping;
   entries.forEach((e, i) => {
-    const json = jsons[i];
+    let json = jsons[i];
     if (json === undefined) return; // decode issues already recorded
+    if (classMapping) {
+      const mapped = applyClassMapping(e.file, json, classMapping);
+      issues.push(...mapped.issues);
+      json = mapped.json;
+    }
     const r = validateSnapshotJson(e.file, json, {
       classes,
       dateIso: manifestInferred ? undefined : e.dateIso,

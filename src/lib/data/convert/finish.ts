@@ -50,13 +50,18 @@ export function finishConversion(file: string, what: string, read: readonly Read
     const list = [...others].map(([t, n]) => `${n} ${t}`).join(', ');
     issues.push({
       file,
-      reason: `${list} ${what}${[...others.values()].reduce((a, b) => a + b, 0) === 1 ? '' : 's'} left out: only areas (Polygon, MultiPolygon) are control areas`,
+      reason: `${list} ${plural(what, [...others.values()].reduce((a, b) => a + b, 0))} left out: only areas (Polygon, MultiPolygon) are control areas`,
       severity: features.length > 0 ? 'warning' : 'error',
     });
   }
-  if (features.length === 0 && read.length === 0) issues.push({ file, reason: `no ${what} found: nothing to show`, severity: 'error' });
-  else if (features.length === 0) issues.push({ file, reason: `no polygon among its ${read.length} ${what}${read.length === 1 ? '' : 's'}: nothing to show`, severity: 'error' });
+  if (features.length === 0 && read.length === 0) issues.push({ file, reason: `no readable ${what}: nothing to show`, severity: 'error' });
+  else if (features.length === 0) issues.push({ file, reason: `no polygon among its ${read.length} ${plural(what, read.length)}: nothing to show`, severity: 'error' });
   return { json: { type: 'FeatureCollection', features }, issues };
+}
+
+function plural(word: string, n: number): string {
+  if (n === 1) return word;
+  return word.endsWith('y') ? `${word.slice(0, -1)}ies` : `${word}s`;
 }
 
 function idOf(r: ReadFeature): { featureId?: string | number } {

@@ -1,0 +1,297 @@
+// The class-mapping step's logic, for files that carry no `class`: survey the values a feature could be
+// classed by (a property, the fill of its original style, its layer), with feature counts and areas; suggest
+// classes from known conventions; build the dataset.json that records the user's choice; apply it when loading.
+import type { Feature } from 'geojson';
+import type { AreaGeometry, ClassMapping, ControlClass, DatasetManifest, Issue } from '../domain/types';
+import { geometryAreaKm2 } from '../domain/area';
+import { suggestClass, type ClassSuggestion } from './conventions';
+import { dateInFileName, isIsoDate } from './dates';
+import { isRecord } from './issues';
+import { PROVENANCE_KEY, provenanceOf } from './convert/provenance';
+
+/** What to class features by. `property` names one of their properties. */
+export type MappingKey = { from: 'property'; property: string } | { from: 'style-fill' } | { from: 'layer' };
+
+/** One distinct value of a key: how many features carry it and their summed area (unclipped, overlaps counted twice). */
+export interface ValueStat {
+  value: string;
+  features: number;
+  areaKm2: number;
+  /** What a known convention says the value means, if anything. Never applied without the user. */
+  suggestion?: ClassSuggestion;
+}
+
+export interface KeyStat {
+  key: MappingKey;
+  /** How the dialog names it: `style colour (fill)`, `layer or folder`, `property “nzz_type”`. */
+  label: string;
+  /** Most common first. */
+  values: ValueStat[];
+}
+
+export interface FileSurvey {
+  file: string;
+  features: number;
+  /** Features that already carry a `class`. */
+  withClass: number;
+  /** The YYYY-MM-DD in the file name, when it is a real date. */
+  dateFromName?: string;
+  /** Per property, the distinct YYYY-MM-DD dates its values start with (a date the user may pick instead). */
+  dateValues: Record<string, string[]>;
+}
+
+/** What the dialog needs to offer a class mapping. Plain data (it crosses from the worker). */
+export interface DatasetSurvey {
+  files: FileSurvey[];
+  keys: KeyStat[];
+  features: number;
+  withClass: number;
+}
+
+/** A key with more distinct values than this is an id or a name, not a class: not offered. */
+export const MAX_DISTINCT_VALUES = 60;
+/** Properties never offered: our own, or ones the loader reads for something else. */
+const NOT_KEYS = new Set(['class', PROVENANCE_KEY, 'date', 'id']);
+
+/** The key as one string (for a <select> and for equality). */
+export function keyId(key: MappingKey): string {
+  return key.from === 'property' ? `property:${key.property}` : key.from;
+}
+
+function keyLabel(key: MappingKey): string {
+  return key.from === 'style-fill' ? 'style colour (fill)' : key.from === 'layer' ? 'layer or folder' : `property “${key.property}”`;
+}
+
+/**
+ * The value a feature has for a key, as text: a property's string, number or boolean; the fill of its original
+ * style (a converted feature's provenance, else a simplestyle `fill` property), lower-cased; its layer.
+ */
+export function keyValue(properties: unknown, key: MappingKey): string | undefined {
+  if (!isRecord(properties)) return undefined;
+  if (key.from === 'layer') return provenanceOf(properties)?.layer;
+  if (key.from === 'style-fill') {
+    const fill = provenanceOf(properties)?.style?.fill ?? (Object.hasOwn(properties, 'fill') ? properties.fill : undefined);
+    return typeof fill === 'string' ? fill.trim().toLowerCase() : undefined;
+  }
+  if (!Object.hasOwn(properties, key.property)) return undefined;
+  const v = properties[key.property];
+  return typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined;
+}
+
+/**
+ * Survey parsed (or converted) snapshot files: every key with 1…MAX_DISTINCT_VALUES distinct values over the
+ * dataset, its values with feature counts, areas and suggestions. Keys with suggestions come first, then fill,
+ * layer, and properties with fewer values. Files that are not FeatureCollections are counted as empty.
+ */
+export function surveyDataset(files: readonly { file: string; json: unknown }[]): DatasetSurvey {
+  type Acc = Map<string, { features: number; areaKm2: number }>;
+  const byKey = new Map<string, { key: MappingKey; values: Acc; tooMany: boolean }>();
+  const add = (key: MappingKey, value: string | undefined, areaKm2: number) => {
+    if (value === undefined || value === '') return;
+    const id = keyId(key);
+    let k = byKey.get(id);
+    if (!k) byKey.set(id, (k = { key, values: new Map(), tooMany: false }));
+    if (k.tooMany) return;
+    const v = k.values.get(value);
+    if (v) {
+      v.features++;
+      v.areaKm2 += areaKm2;
+    } else if (k.values.size >= MAX_DISTINCT_VALUES) {
+      k.tooMany = true;
+      k.values.clear();
+    } else k.values.set(value, { features: 1, areaKm2 });
+  };
+  const out: FileSurvey[] = [];
+  let total = 0;
+  let withClassTotal = 0;
+  for (const { file, json } of files) {
+    const features = isRecord(json) && Array.isArray(json.features) ? json.features : [];
+    const dates = new Map<string, Set<string>>();
+    let withClass = 0;
+    for (const f of features) {
+      if (!isRecord(f) || !isRecord(f.properties)) continue;
+      const props = f.properties;
+      if (typeof props.class === 'string') withClass++;
+      const areaKm2 = safeArea(f as unknown as Feature);
+      add({ from: 'style-fill' }, keyValue(props, { from: 'style-fill' }), areaKm2);
+      add({ from: 'layer' }, keyValue(props, { from: 'layer' }), areaKm2);
+      for (const name of Object.keys(props)) {
+        const v = props[name];
+        if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}/.test(v) && isIsoDate(v.slice(0, 10))) {
+          let s = dates.get(name);
+          if (!s) dates.set(name, (s = new Set()));
+          s.add(v.slice(0, 10));
+        }
+        if (NOT_KEYS.has(name) || (name === 'fill' && !isRecord(props[PROVENANCE_KEY]))) continue;
+        add({ from: 'property', property: name }, keyValue(props, { from: 'property', property: name }), areaKm2);
+      }
+    }
+    const fromName = dateInFileName(file);
+    const s: FileSurvey = { file, features: features.length, withClass, dateValues: Object.fromEntries([...dates].map(([k, v]) => [k, [...v].sort()])) };
+    if (fromName !== undefined && isIsoDate(fromName)) s.dateFromName = fromName;
+    out.push(s);
+    total += features.length;
+    withClassTotal += withClass;
+  }
+  const keys: KeyStat[] = [];
+  for (const { key, values, tooMany } of byKey.values()) {
+    if (tooMany || values.size === 0) continue;
+    const stats: ValueStat[] = [...values].map(([value, v]) => {
+      const suggestion = suggestClass(value);
+      return { value, features: v.features, areaKm2: v.areaKm2, ...(suggestion ? { suggestion } : {}) };
+    });
+    stats.sort((a, b) => b.features - a.features || b.areaKm2 - a.areaKm2 || a.value.localeCompare(b.value));
+    keys.push({ key, label: keyLabel(key), values: stats });
+  }
+  const rank = (k: KeyStat) =>
+    (k.values.some((v) => v.suggestion) ? 0 : 10) + (k.key.from === 'style-fill' ? 0 : k.key.from === 'layer' ? 1 : 2) + (k.values.length === 1 ? 5 : 0);
+  keys.sort((a, b) => rank(a) - rank(b) || a.values.length - b.values.length || keyId(a.key).localeCompare(keyId(b.key)));
+  return { files: out, keys, features: total, withClass: withClassTotal };
+}
+
+function safeArea(f: Feature): number {
+  const g = f.geometry;
+  if (!isRecord(g) || (g.type !== 'Polygon' && g.type !== 'MultiPolygon')) return 0;
+  try {
+    const a = geometryAreaKm2(g as AreaGeometry);
+    return Number.isFinite(a) ? a : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** The user's choice in the class-mapping step. */
+export interface MappingChoice {
+  key: MappingKey;
+  /** Classes defined in the step (label, colour, meaning). */
+  classes: ControlClass[];
+  /** Value → class id, or null to leave its features out. A value not listed is undecided. */
+  assignments: ReadonlyMap<string, string | null>;
+}
+
+/** One dated file for the manifest: the date from its name, a property, or typed in the dialog. */
+export interface DatedFile {
+  file: string;
+  dateIso: string;
+}
+
+/** Where the dataset is from, as the user states it (empty fields: stated as not given). */
+export interface StatedSource {
+  name: string;
+  licenceStatus: string;
+  attribution: string;
+}
+
+/** Lower-case id from a label: `Held by Ukraine` → `held_by_ukraine`. */
+export function classIdFromLabel(label: string, taken: ReadonlySet<string> = new Set()): string {
+  const base = label.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '') || 'class';
+  let id = base;
+  for (let n = 2; taken.has(id); n++) id = `${base}_${n}`;
+  return id;
+}
+
+/**
+ * The dataset.json of a mapping: the classes used (in the order defined), one unclipped measure per class, the
+ * mapping itself (undecided values are not listed, so their features are left out and reported), the snapshots by
+ * date. Classes no value maps to are dropped. Pure; the result is ready for JSON.stringify.
+ */
+export function buildMappedManifest(opts: { title: string; choice: MappingChoice; dated: readonly DatedFile[]; source?: StatedSource }): DatasetManifest {
+  const { choice } = opts;
+  const used = new Set<string>();
+  for (const c of choice.assignments.values()) if (c !== null) used.add(c);
+  const classes = choice.classes.filter((c) => used.has(c.id)).map((c) => ({ ...c }));
+  const values = [...choice.assignments]
+    .filter(([, c]) => c === null || classes.some((k) => k.id === c))
+    .map(([value, c]) => ({ value, class: c }));
+  const classMapping: ClassMapping =
+    choice.key.from === 'property' ? { from: 'property', property: choice.key.property, values } : { from: choice.key.from, values };
+  const id = classIdFromLabel(opts.title).replace(/_/g, '-');
+  const sources = opts.source && opts.source.name.trim() !== ''
+    ? [{ name: opts.source.name.trim(), licenceStatus: opts.source.licenceStatus.trim() || 'not stated', attribution: opts.source.attribution.trim() || opts.source.name.trim() }]
+    : [];
+  return {
+    id,
+    title: opts.title,
+    region: '',
+    classes,
+    measures: classes.map((c) => ({ id: c.id, label: c.label, classes: [c.id] })),
+    sources,
+    snapshots: [...opts.dated].sort((a, b) => (a.dateIso < b.dateIso ? -1 : a.dateIso > b.dateIso ? 1 : 0)).map((d) => ({ dateIso: d.dateIso, file: d.file })),
+    classMapping,
+  };
+}
+
+/** Colours for values not yet mapped in the preview (Okabe & Ito 2008, as the loader's defaults), then grey. */
+const PREVIEW_PALETTE = ['#0072b2', '#d55e00', '#009e73', '#cc79a7', '#e69f00', '#56b4e9', '#f0e442', '#000000'];
+
+/**
+ * The manifest the map previews while the user maps: mapped values in their class, every undecided value in a
+ * class of its own (`unmapped_1`…, labelled with the value and a colour of its own, so each row of the dialog
+ * can be found on the map), left-out values hidden. `previewColour` gives the colour shown for each value.
+ */
+export function buildPreviewManifest(opts: { title: string; choice: MappingChoice; values: readonly string[]; dated: readonly DatedFile[] }): { manifest: DatasetManifest; previewColour: Map<string, string> } {
+  const classes = [...opts.choice.classes];
+  const assignments = new Map(opts.choice.assignments);
+  const previewColour = new Map<string, string>();
+  const taken = new Set(classes.map((c) => c.id));
+  let n = 0;
+  for (const value of opts.values) {
+    const assigned = assignments.get(value);
+    if (assigned === null) continue;
+    const cls = assigned !== undefined ? classes.find((c) => c.id === assigned) : undefined;
+    if (cls) {
+      previewColour.set(value, cls.color);
+      continue;
+    }
+    const id = classIdFromLabel(`unmapped ${++n}`, taken);
+    taken.add(id);
+    const color = PREVIEW_PALETTE[(n - 1) % PREVIEW_PALETTE.length] as string;
+    classes.push({ id, label: `Not mapped yet: ${value}`, color });
+    assignments.set(value, id);
+    previewColour.set(value, color);
+  }
+  return { manifest: buildMappedManifest({ title: opts.title, choice: { key: opts.choice.key, classes, assignments }, dated: opts.dated }), previewColour };
+}
+
+/**
+ * Give features without a `class` the class the mapping names for their value. Features the mapping leaves out,
+ * and those whose value it does not list, are removed, with one issue per file and value naming the first
+ * feature. A feature that already has a `class` keeps it. Returns a new collection; never throws.
+ */
+export function applyClassMapping(file: string, json: unknown, mapping: ClassMapping): { json: unknown; issues: Issue[] } {
+  if (!isRecord(json) || !Array.isArray(json.features)) return { json, issues: [] };
+  const key: MappingKey = mapping.from === 'property' ? { from: 'property', property: mapping.property ?? '' } : { from: mapping.from };
+  const byValue = new Map(mapping.values.map((v) => [v.value, v.class]));
+  const omitted = new Map<string, { first: number; n: number }>();
+  const unlisted = new Map<string, { first: number; n: number }>();
+  const count = (m: Map<string, { first: number; n: number }>, v: string, i: number) => {
+    const e = m.get(v);
+    if (e) e.n++;
+    else m.set(v, { first: i, n: 1 });
+  };
+  const kept: unknown[] = [];
+  json.features.forEach((f, i) => {
+    if (!isRecord(f) || !isRecord(f.properties) || typeof f.properties.class === 'string') {
+      kept.push(f); // the validator says what is wrong with it, if anything
+      return;
+    }
+    const value = keyValue(f.properties, key);
+    const cls = value === undefined ? undefined : byValue.get(value);
+    if (value !== undefined && cls === null) count(omitted, value, i);
+    else if (value === undefined || cls === undefined) count(unlisted, value ?? '', i);
+    else kept.push({ ...f, properties: { ...f.properties, class: cls } });
+  });
+  const issues: Issue[] = [];
+  const label = keyLabel(key);
+  const many = (n: number) => (n === 1 ? '1 feature' : `${n} features`);
+  for (const [v, { first, n }] of omitted)
+    issues.push({ file, featureIndex: first, reason: `features[${first}]: ${many(n)} with ${label} ${JSON.stringify(v)} left out, as dataset.json's class mapping says`, severity: 'warning' });
+  for (const [v, { first, n }] of unlisted)
+    issues.push({
+      file, featureIndex: first, severity: 'error',
+      reason: v === ''
+        ? `features[${first}]: ${many(n)} without a ${label} and without a class; left out`
+        : `features[${first}]: ${many(n)} with ${label} ${JSON.stringify(v)}, a value dataset.json's class mapping does not list; left out`,
+    });
+  return { json: { ...json, features: kept }, issues };
+}
