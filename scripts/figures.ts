@@ -3,20 +3,20 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { readDatasetFolder, formatIssue } from './validate';
-import { loadDataset } from '../src/lib/data/load-dataset';
+import { loadAnyDataset } from '../src/lib/data/load-any';
 import { snapshotAreaReport } from '../src/lib/domain/area';
 import { diffSnapshots } from '../src/lib/domain/diff';
 import { snapshotIndexOn } from '../src/lib/domain/timeline';
 import { formatKm2, formatSignedKm2 } from '../src/lib/domain/format';
 import type { AreaGeometry, Snapshot } from '../src/lib/domain/types';
 
-export function main(args: readonly string[], out: (line: string) => void = (l) => console.log(l)): number {
+export async function main(args: readonly string[], out: (line: string) => void = (l) => console.log(l)): Promise<number> {
   const [dir, ...queries] = args;
   if (!dir || queries.length === 0) {
     out('usage: npm run figures -- <dataset-dir> <YYYY-MM-DD | YYYY-MM-DD..YYYY-MM-DD> ...');
     return 2;
   }
-  const loaded = loadDataset(readDatasetFolder(dir));
+  const loaded = await loadAnyDataset(readDatasetFolder(dir));
   if (!loaded.ok) {
     for (const i of loaded.issues) out(formatIssue(i));
     return 1;
@@ -54,5 +54,5 @@ export function main(args: readonly string[], out: (line: string) => void = (l) 
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
-  process.exitCode = main(process.argv.slice(2));
+  void main(process.argv.slice(2)).then((code) => (process.exitCode = code));
 }
