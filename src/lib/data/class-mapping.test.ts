@@ -2,7 +2,7 @@
 // GeoJSON: survey, suggestions, the dataset.json it builds, and the loader applying it.
 import { describe, expect, it } from 'vitest';
 import type { FeatureCollection } from 'geojson';
-import { applyClassMapping, buildMappedManifest, buildPreviewManifest, keyId, surveyDataset, type MappingChoice } from './class-mapping';
+import { applyClassMapping, buildMappedManifest, buildPreviewManifest, commonFolder, datesForFiles, keyId, surveyDataset, type FileSurvey, type MappingChoice } from './class-mapping';
 import { CONVENTION_CLASSES, suggestClass } from './conventions';
 import { convertDatasetFiles } from './convert/convert-files';
 import { fixture, fixtureJson } from './convert/test-fixtures';
@@ -143,5 +143,25 @@ describe('a mapped dataset end to end (conversion, mapping, the same validator a
       const want = classAreasKm2(ref.features as never, ids);
       for (const id of ids) expect(got[id]).toBeCloseTo(want[id]!, 6);
     }
+  });
+});
+
+describe('datesForFiles and commonFolder', () => {
+  const files: FileSurvey[] = [
+    { file: '2024-12-15.kmz', features: 1, withClass: 0, dateFromName: '2024-12-15', dateValues: { nzz_date: ['2024-12-15'] } },
+    { file: 'latest.kml', features: 3, withClass: 0, dateValues: { nzz_date: ['2025-03-16'], other: ['2025-03-01', '2025-03-02'] } },
+  ];
+  it('takes dates from names, a property, or what was typed, and says why a file has none', () => {
+    expect(datesForFiles(files, { from: 'name' }, new Map())).toEqual({ dated: [{ file: '2024-12-15.kmz', dateIso: '2024-12-15' }], undated: [{ file: 'latest.kml', reason: 'no YYYY-MM-DD in its name' }] });
+    expect(datesForFiles(files, { from: 'property', property: 'nzz_date' }, new Map()).dated.map((d) => d.dateIso)).toEqual(['2024-12-15', '2025-03-16']);
+    expect(datesForFiles(files, { from: 'property', property: 'other' }, new Map()).undated).toEqual([
+      { file: '2024-12-15.kmz', reason: 'no date in “other”' },
+      { file: 'latest.kml', reason: '2 dates in “other” (one file is one snapshot)' },
+    ]);
+    expect(datesForFiles(files, { from: 'name' }, new Map([['latest.kml', '2024-12-15']])).undated).toEqual([{ file: 'latest.kml', reason: '2024-12-15 is already the date of 2024-12-15.kmz' }]);
+  });
+  it('finds the folder a picked folder’s paths share', () => {
+    expect(commonFolder(['nzz/a.kmz', 'nzz/b.kmz'])).toBe('nzz/');
+    expect(commonFolder(['a.kmz', 'nzz/b.kmz'])).toBe('');
   });
 });

@@ -295,3 +295,52 @@ export function applyClassMapping(file: string, json: unknown, mapping: ClassMap
     });
   return { json: { ...json, features: kept }, issues };
 }
+
+/** True when the mapping step has something to do: some features carry no `class`, and there is a value to class them by. */
+export function needsClassMapping(survey: DatasetSurvey): boolean {
+  return survey.features > 0 && survey.withClass < survey.features && survey.keys.length > 0;
+}
+
+/** How a file's date is found: its name, a property the user names (one date per file), or typed in. */
+export type DatePolicy = { from: 'name' } | { from: 'property'; property: string };
+
+/**
+ * Each file's snapshot date under a policy; `typed` (file → date) fills in or overrides. Files left without a
+ * date come back in `undated`, with the reason, for the dialog to ask about.
+ */
+export function datesForFiles(files: readonly FileSurvey[], policy: DatePolicy, typed: ReadonlyMap<string, string>): { dated: DatedFile[]; undated: { file: string; reason: string }[] } {
+  const dated: DatedFile[] = [];
+  const undated: { file: string; reason: string }[] = [];
+  const used = new Map<string, string>();
+  for (const f of files) {
+    let date: string | undefined;
+    let reason = '';
+    const t = typed.get(f.file);
+    if (t !== undefined && isIsoDate(t)) date = t;
+    else if (policy.from === 'name') {
+      date = f.dateFromName;
+      if (!date) reason = 'no YYYY-MM-DD in its name';
+    } else {
+      const values = Object.hasOwn(f.dateValues, policy.property) ? (f.dateValues[policy.property] ?? []) : [];
+      if (values.length === 1) date = values[0];
+      else reason = values.length === 0 ? `no date in “${policy.property}”` : `${values.length} dates in “${policy.property}” (one file is one snapshot)`;
+    }
+    if (date !== undefined && used.has(date)) {
+      undated.push({ file: f.file, reason: `${date} is already the date of ${used.get(date)}` });
+      continue;
+    }
+    if (date === undefined) undated.push({ file: f.file, reason });
+    else {
+      used.set(date, f.file);
+      dated.push({ file: f.file, dateIso: date });
+    }
+  }
+  return { dated, undated };
+}
+
+/** The folder all paths share (`kursk/` for a picked folder), or '' when they share none: paths in a manifest are relative to it. */
+export function commonFolder(paths: readonly string[]): string {
+  const first = paths[0]?.split('/')[0];
+  if (first === undefined || paths.length === 0 || !paths.every((p) => p.startsWith(`${first}/`))) return '';
+  return `${first}/`;
+}

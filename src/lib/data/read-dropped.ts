@@ -1,6 +1,7 @@
 // Getting the bytes of a dataset a user brings: dropped files and folders, picked files or a folder, or a
 // manifest URL. Nothing is uploaded: local files are read in this tab, URLs are fetched by the browser itself.
 // Every file that cannot be used becomes an Issue; the others go on to the loading worker.
+import { isDataFileName as isLoadableFileName } from './convert/formats';
 import type { Camera, Issue, Snapshot } from '../domain/types';
 import { DEFAULT_MAX_BYTES, decodeJsonFile } from './decode';
 import { formatBytes, isRecord } from './issues';
@@ -35,9 +36,9 @@ export const READ_LIMITS = {
 
 const DATA_FILE = /\.(geo)?json$/i;
 
-/** True for a path the loader can use (`.geojson` or `.json`). */
+/** True for a path the loader can use: GeoJSON, and the formats the converters read (convert/formats.ts). */
 export function isDataFileName(path: string): boolean {
-  return DATA_FILE.test(path);
+  return isLoadableFileName(path);
 }
 
 /** Files from an `<input type=file>` (with `webkitdirectory` each carries its path inside the folder). */
@@ -147,7 +148,7 @@ export async function readPickedFiles(
   if (skipped.length > 0)
     issues.push({
       file: skipped.length === 1 ? (skipped[0] as string) : `${skipped.length} files`,
-      reason: `not .geojson or .json; ignored${skipped.length > 1 ? ` (${skipped.slice(0, 5).join(', ')}${skipped.length > 5 ? ', …' : ''})` : ''}`,
+      reason: `not a data file (.geojson, .json, .topojson, .kml, .kmz, .zip); ignored${skipped.length > 1 ? ` (${skipped.slice(0, 5).join(', ')}${skipped.length > 5 ? ', …' : ''})` : ''}`,
       severity: 'warning',
     });
   const files: FetchedFile[] = [];
