@@ -2,7 +2,8 @@
 // GeoJSON: survey, suggestions, the dataset.json it builds, and the loader applying it.
 import { describe, expect, it } from 'vitest';
 import type { FeatureCollection } from 'geojson';
-import { applyClassMapping, buildMappedManifest, buildPreviewManifest, commonFolder, datesForFiles, keyId, surveyDataset, type FileSurvey, type MappingChoice } from './class-mapping';
+import { applyClassMapping, buildMappedManifest, buildPreviewManifest, commonFolder, datesForFiles, keyId, type MappingChoice } from './class-mapping';
+import { surveyDataset, type FileSurvey } from './class-survey';
 import { CONVENTION_CLASSES, suggestClass } from './conventions';
 import { convertDatasetFiles } from './convert/convert-files';
 import { fixture, fixtureJson } from './convert/test-fixtures';

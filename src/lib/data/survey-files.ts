@@ -1,7 +1,7 @@
 // What the class-mapping step needs to know about opened files, computed where they are converted (the load
 // worker): the survey of their values (class-mapping.ts) and the problems conversion found.
 import type { Issue } from '../domain/types';
-import { surveyDataset, type DatasetSurvey } from './class-mapping';
+import { surveyDataset, type DatasetSurvey } from './class-survey';
 import { convertDatasetFiles } from './convert/convert-files';
 import { formatByName } from './convert/formats';
 import { decodeJsonFile } from './decode';

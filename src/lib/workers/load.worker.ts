@@ -4,7 +4,6 @@ import { loadAnyDataset } from '../data/load-any';
 import { isDataFileName } from '../data/convert/formats';
 import { buildSnapshotStore } from '../domain/snapshot-store';
 import type { LoadRequest, LoadResponse, LoadWorkerMessage, SurveyRequest } from '../data/load-client';
-import { surveyFiles } from '../data/survey-files';
 
 const post = (m: LoadWorkerMessage) => (self as unknown as Worker).postMessage(m);
 
@@ -12,6 +11,8 @@ self.onmessage = async (e: MessageEvent<LoadRequest | SurveyRequest>) => {
   if ('survey' in e.data) {
     const { id, files } = e.data;
     try {
+      // Loaded on the first survey only: loading data never needs it (it brings the area code along).
+      const { surveyFiles } = await import('../data/survey-files');
       post({ id, survey: await surveyFiles(files) });
     } catch (err) {
       post({ id, survey: null, issues: [{ file: '(your files)', severity: 'error', reason: `internal error while looking at the files: ${(err as Error).message}` }] });
