@@ -50,17 +50,19 @@ if (existsSync(ASSETS)) {
   /** A chunk's name without its content hash: `esri-json-6xY1j0S2.js` → `esri-json`. */
   const base = (n: string) => n.replace(/-[A-Za-z0-9_-]{8}\.js$/, '');
   const gz = (n: string) => gzipSync(readFileSync(join(ASSETS, n)), { level: 9 }).length;
-  /** A chunk and the chunks it imports statically, except the load worker (already loaded) itself. */
-  const closure = (start: string): string[] => {
+  /** A chunk and the chunks it imports statically, less those already loaded with the load worker (`loaded`). */
+  const closure = (start: string, loaded: ReadonlySet<string> = workerChunks): string[] => {
     const seen = new Set<string>();
     const visit = (n: string) => {
-      if (seen.has(n) || n.startsWith('load.worker-')) return;
+      if (seen.has(n) || loaded.has(n)) return;
       seen.add(n);
       for (const m of readFileSync(join(ASSETS, n), 'utf8').matchAll(/from\s*"\.\/([^"]+\.js)"/g)) visit(m[1]!);
     };
     visit(start);
     return [...seen];
   };
+  const workerStart = names.find((n) => n.startsWith('load.worker-'));
+  const workerChunks: ReadonlySet<string> = new Set(workerStart ? closure(workerStart, new Set()) : []);
   const proj4 = names.find((n) => n.endsWith('.js') && readFileSync(join(ASSETS, n), 'utf8').includes('+title=WGS 84 (long/lat)'));
   console.log('\n| format | chunks fetched when such a file is opened | gzip -9 |');
   console.log('| --- | --- | --- |');
@@ -72,6 +74,6 @@ if (existsSync(ASSETS)) {
     console.log(`| ${format} | ${files.map((f) => `${base(f)} ${(gz(f) / 1024).toFixed(1)} kB`).join(', ')} | ${(total / 1024).toFixed(1)} kB |`);
   }
   if (proj4) console.log(`| Esri JSON, not in WGS 84 | + proj4 (${base(proj4)}) ${(gz(proj4) / 1024).toFixed(1)} kB | |`);
-  const worker = names.find((n) => n.startsWith('load.worker-'));
-  if (worker) console.log(`\nload worker (always loaded to check data): ${(gz(worker) / 1024).toFixed(1)} kB gzip -9`);
+  const workerGz = [...workerChunks].reduce((n, f) => n + gz(f), 0);
+  console.log(`\nload worker (always loaded to check data): ${[...workerChunks].map(base).join(', ')}, ${(workerGz / 1024).toFixed(1)} kB gzip -9`);
 }
