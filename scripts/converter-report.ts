@@ -17,15 +17,15 @@ const classOf = (p: Record<string, unknown>): string =>
   typeof p.nzz_type === 'string' ? NZZ_TYPE[p.nzz_type] ?? '?' : suggestClass(provenanceOf(p)?.layer ?? '')?.classId ?? suggestClass(String(p.isw_layer ?? ''))?.classId ?? '?';
 
 const cases: [string, string, string][] = [
-  ['TopoJSON', 'topojson/2024-08-25.topojson', 'reference/isw/2024-08-25.geojson'],
-  ['TopoJSON', 'topojson/2024-12-15.topojson', 'reference/isw/2024-12-15.geojson'],
-  ['KML', 'kml/2025-03-16.kml', 'reference/nzz/2025-03-16.geojson'],
-  ['KMZ', 'kml/2024-12-15.kmz', 'reference/nzz/2024-12-15.geojson'],
-  ['KMZ', 'kml/2025-03-16.kmz', 'reference/nzz/2025-03-16.geojson'],
-  ['Shapefile (WGS 84)', 'shapefile/2025-01-19.zip', 'reference/isw/2025-01-19.geojson'],
-  ['Shapefile (UTM 36N)', 'shapefile/2025-01-19-utm36n.zip', 'reference/isw/2025-01-19.geojson'],
-  ['Esri JSON (Web Mercator)', 'esri/2025-01-19.json', 'reference/isw/2025-01-19.geojson'],
-  ['Esri JSON (WGS 84)', 'esri/2025-03-16.json', 'reference/isw/2025-03-16.geojson'],
+  ['TopoJSON', 'topojson/2024-08-25.topojson', 'isw/2024-08-25.geojson'],
+  ['TopoJSON', 'topojson/2024-12-15.topojson', 'isw/2024-12-15.geojson'],
+  ['KML', 'kml/2025-03-16.kml', 'nzz/2025-03-16.geojson'],
+  ['KMZ', 'kml/2024-12-15.kmz', 'nzz/2024-12-15.geojson'],
+  ['KMZ', 'kml/2025-03-16.kmz', 'nzz/2025-03-16.geojson'],
+  ['Shapefile (WGS 84)', 'shapefile/2025-01-19.zip', 'isw/2025-01-19.geojson'],
+  ['Shapefile (UTM 36N)', 'shapefile/2025-01-19-utm36n.zip', 'isw/2025-01-19.geojson'],
+  ['Esri JSON (Web Mercator)', 'esri/2025-01-19.json', 'isw/2025-01-19.geojson'],
+  ['Esri JSON (WGS 84)', 'esri/2025-03-16.json', 'isw/2025-03-16.geojson'],
 ];
 
 console.log('| format | fixture | features (converted / GeoJSON) | class | km² converted | km² GeoJSON | difference |');
@@ -33,7 +33,8 @@ console.log('| --- | --- | --- | --- | --- | --- | --- |');
 for (const [format, file, ref] of cases) {
   const r = await convertDatasetFiles([{ path: file.split('/').pop()!, bytes: readFileSync(join(FX, file)) }]);
   const got = ((r.files[0]!.converted!.json as { features: ControlFeature[] }).features).map((f) => ({ ...f, properties: { ...f.properties, class: classOf(f.properties) } }));
-  const want = (JSON.parse(readFileSync(join(FX, ref), 'utf8')) as { features: ControlFeature[] }).features;
+  const [set, date] = ref.split('/') as [string, string];
+  const want = (JSON.parse(readFileSync(join('geodata', `kursk-${set}`, 'snapshots', date), 'utf8')) as { features: ControlFeature[] }).features;
   const ids = [...new Set(want.map((f) => f.properties.class))];
   const a = classAreasKm2(got, ids);
   const b = classAreasKm2(want, ids);

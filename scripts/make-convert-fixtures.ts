@@ -3,10 +3,10 @@
 // in the formats mappers publish: TopoJSON (as Le Monde mirrors ISW's layers), Esri JSON (an ArcGIS query
 // result), a zipped Shapefile (as ISW distributes its layers; also reprojected to UTM 36N), KML and KMZ (as
 // Google My Maps exports them: a folder per layer, a style per folder). `class` is removed from every feature,
-// since a mapper's file carries none; the GeoJSON they came from is copied to reference/ with its class.
+// since a mapper's file carries none; the GeoJSON they came from is in the repo as geodata/kursk-isw and kursk-nzz.
 // Needs ogr2ogr (Debian: gdal-bin) for the Shapefiles, KML and KMZ.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { topology } from 'topojson-server';
@@ -34,11 +34,7 @@ const ogr = (...args: string[]) => execFileSync('ogr2ogr', args, { stdio: ['igno
 /** Set a file's time to the data's date, so that the zips come out the same on every run. */
 const stamp = (path: string, dateIso: string) => utimesSync(path, new Date(`${dateIso}T00:00:00Z`), new Date(`${dateIso}T00:00:00Z`));
 const tmp = mkdtempSync(join(tmpdir(), 'cg-fixtures-'));
-for (const d of ['reference/isw', 'reference/nzz', 'topojson', 'esri', 'shapefile', 'kml']) mkdirSync(join(OUT, d), { recursive: true });
-
-// References: the same data as GeoJSON, with class.
-for (const d of ['2024-08-25', '2024-12-15', '2025-01-19', '2025-03-16']) copyFileSync(join(shared, 'isw-kursk', `${d}.geojson`), join(OUT, 'reference/isw', `${d}.geojson`));
-for (const d of ['2024-12-15', '2025-03-16']) copyFileSync(join(shared, 'nzz-kursk', `${d}.geojson`), join(OUT, 'reference/nzz', `${d}.geojson`));
+for (const d of ['topojson', 'esri', 'shapefile', 'kml']) mkdirSync(join(OUT, d), { recursive: true });
 
 // TopoJSON, one object per ISW layer, named as ISW named it on that date (isw-kursk/README.md), quantized
 // like the Le Monde mirror (1e5: about 25 m here).

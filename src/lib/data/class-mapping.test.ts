@@ -6,7 +6,7 @@ import { applyClassMapping, buildMappedManifest, buildPreviewManifest, commonFol
 import { surveyDataset, type FileSurvey } from './class-survey';
 import { CONVENTION_CLASSES, suggestClass } from './conventions';
 import { convertDatasetFiles } from './convert/convert-files';
-import { fixture, fixtureJson } from './convert/test-fixtures';
+import { fixture, fixtureJson, reference } from './convert/test-fixtures';
 import { loadAnyDataset } from './load-any';
 import { parseManifestJson } from './manifest';
 import { classAreasKm2 } from '../domain/area';
@@ -136,7 +136,7 @@ describe('a mapped dataset end to end (conversion, mapping, the same validator a
     if (!r.ok) return;
     const ids = classes.map((c) => c.id);
     for (const [i, date] of ['2024-12-15', '2025-03-16'].entries()) {
-      const ref = fixtureJson(`reference/nzz/${date}.geojson`) as FeatureCollection;
+      const ref = reference('nzz', date);
       const snap = r.value.snapshots[i]!;
       expect(snap.dateIso).toBe(date);
       expect(snap.features).toHaveLength(ref.features.length);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { FeatureCollection } from 'geojson';
 import { convertEsriJson } from './esri-json';
 import { provenanceOf } from './provenance';
-import { fixtureJson, sumAreaKm2 } from './test-fixtures';
+import { fixtureJson, reference, sumAreaKm2 } from './test-fixtures';
 
 type EsriSet = { spatialReference: unknown; features: { attributes: Record<string, unknown>; geometry: { rings: number[][][] } }[] };
 
@@ -14,14 +14,14 @@ describe('convertEsriJson', () => {
     expect(r.issues).toEqual([]);
     expect(r.json?.features).toHaveLength(6);
     expect(provenanceOf(r.json!.features[2]!.properties)).toEqual({ format: 'Esri JSON', originalId: 3 });
-    const ref = fixtureJson('reference/isw/2025-03-16.geojson') as FeatureCollection;
+    const ref = reference('isw', '2025-03-16');
     expect(sumAreaKm2(r.json)).toBeCloseTo(sumAreaKm2(ref), 6);
   });
 
   it('reprojects Web Mercator (wkid 102100) and says so; areas within 0.01 % of the GeoJSON', async () => {
     const r = await convertEsriJson('2025-01-19.json', fixtureJson('esri/2025-01-19.json'));
     expect(r.issues.map((i) => i.reason)).toEqual(['coordinates in wkid 3857, reprojected to WGS 84 longitude/latitude (proj4)']);
-    const ref = fixtureJson('reference/isw/2025-01-19.geojson') as FeatureCollection;
+    const ref = reference('isw', '2025-01-19');
     expect(Math.abs(sumAreaKm2(r.json) / sumAreaKm2(ref) - 1)).toBeLessThan(1e-4);
   });
 

@@ -5,7 +5,7 @@ import type { FeatureCollection } from 'geojson';
 import { convertKml } from './kml';
 import { convertKmz } from './kmz';
 import { provenanceOf } from './provenance';
-import { fixture, fixtureJson, sumAreaKm2 } from './test-fixtures';
+import { fixture, fixtureJson, reference, sumAreaKm2 } from './test-fixtures';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const LOSSES = 'Russian losses (Ukrainian advance)';
@@ -23,7 +23,7 @@ describe('convertKml', () => {
       layer: LOSSES,
       style: { fill: '#1f5a9c', fillOpacity: 0.4, stroke: '#1f5a9c', strokeOpacity: 1, strokeWidth: 2, styleUrl: '#poly-1F5A9C' },
     });
-    const ref = fixtureJson('reference/nzz/2025-03-16.geojson') as FeatureCollection;
+    const ref = reference('nzz', '2025-03-16');
     for (const [type, cls] of [['losses', 'ukraine_advance_in_russia'], ['gains', 'russian_gain_recent'], ['nochange', 'russian_held']])
       expect(sumAreaKm2(fc, (p) => p.nzz_type === type)).toBeCloseTo(sumAreaKm2(ref, (p) => p.class === cls), 6);
   });
@@ -56,7 +56,7 @@ describe('convertKmz', () => {
     expect(r.issues).toEqual([]);
     expect(r.json?.features).toHaveLength(1);
     expect(provenanceOf(r.json!.features[0]!.properties)).toMatchObject({ format: 'KMZ', entry: 'doc.kml', layer: LOSSES });
-    const ref = fixtureJson('reference/nzz/2024-12-15.geojson') as FeatureCollection;
+    const ref = reference('nzz', '2024-12-15');
     expect(sumAreaKm2(r.json)).toBeCloseTo(sumAreaKm2(ref), 6);
   });
 

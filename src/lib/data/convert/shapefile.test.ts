@@ -6,14 +6,14 @@ import type { FeatureCollection } from 'geojson';
 import { convertShapefileEntries } from './shapefile';
 import { readZip } from './zip';
 import { provenanceOf } from './provenance';
-import { fixture, fixtureJson, sumAreaKm2 } from './test-fixtures';
+import { fixture, fixtureJson, reference, sumAreaKm2 } from './test-fixtures';
 
 function convertZip(file: string, bytes: Uint8Array) {
   const z = readZip(file, bytes);
   if (!z.ok) return { json: undefined, issues: [z.issue] };
   return convertShapefileEntries(file, z.entries);
 }
-const ref = fixtureJson('reference/isw/2025-01-19.geojson') as FeatureCollection;
+const ref = reference('isw', '2025-01-19');
 const cls = (c: string) => (p: Record<string, unknown>) => p.class === c;
 
 describe('convertShapefileEntries', () => {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FeatureCollection } from 'geojson';
 import { convertTopojson } from './topojson';
-import { fixtureJson, sumAreaKm2 } from './test-fixtures';
+import { fixtureJson, reference, sumAreaKm2 } from './test-fixtures';
 import { provenanceOf } from './provenance';
 
 const UA_LAYER = 'Kursk Incursion Ukrainian Advances in Russia December 15, 2024';
@@ -15,7 +15,7 @@ describe('convertTopojson', () => {
     const layers = r.json!.features.map((f) => provenanceOf(f.properties)?.layer);
     expect(layers.filter((l) => l === UA_LAYER)).toHaveLength(3);
     expect(provenanceOf(r.json!.features[0]!.properties)).toEqual({ format: 'TopoJSON', layer: UA_LAYER });
-    const ref = fixtureJson('reference/isw/2024-12-15.geojson') as FeatureCollection;
+    const ref = reference('isw', '2024-12-15');
     // Quantized to 1e5 of the extent (≈ 25 m here): areas agree within 0.1 %.
     const cls = (c: string) => (p: Record<string, unknown>) => p.class === c;
     const ua = (p: Record<string, unknown>) => provenanceOf(p)?.layer === UA_LAYER;
