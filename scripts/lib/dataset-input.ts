@@ -7,7 +7,7 @@ import { applyClassMapping } from '../../src/lib/data/class-mapping';
 import { convertDatasetFiles } from '../../src/lib/data/convert/convert-files';
 import type { AreaGeometry, ControlFeature, DatasetManifest, Issue, Snapshot } from '../../src/lib/domain/types';
 // One table of DeepState's colours, shared with the app's class-mapping suggestions.
-import { DEEPSTATE_FILL_CLASS } from '../../src/lib/data/conventions';
+import { DEEPSTATE_FILL_CLASS, deepstateFillClass } from '../../src/lib/data/conventions';
 
 export { DEEPSTATE_FILL_CLASS };
 
@@ -68,7 +68,7 @@ export function classOf(properties: Record<string, unknown> | null | undefined):
   const cls = properties?.['class'];
   if (typeof cls === 'string' && cls !== '') return cls;
   const fill = properties?.['deepstate_fill'];
-  if (typeof fill === 'string') return DEEPSTATE_FILL_CLASS[fill.toLowerCase()] ?? UNCLASSIFIED;
+  if (typeof fill === 'string') return deepstateFillClass(fill) ?? UNCLASSIFIED;
   return UNCLASSIFIED;
 }
 

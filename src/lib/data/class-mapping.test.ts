@@ -31,6 +31,8 @@ describe('suggestClass', () => {
     expect(suggestClass('Kursk Incursion Russian Advances in Russia')?.classId).toBe('russian_advance_in_russia');
     expect(suggestClass('temp')).toBeUndefined();
     expect(suggestClass('#1f5a9c')).toBeUndefined();
+    expect(suggestClass('constructor')).toBeUndefined(); // data values are never looked up on a prototype
+    expect(suggestClass('__proto__')).toBeUndefined();
     for (const s of ['#01579b', '#a52714', '#bdbdbd', '#880e4f']) expect(CONVENTION_CLASSES[suggestClass(s)!.classId]).toBeDefined();
   });
 });

@@ -23,6 +23,12 @@ export const DEEPSTATE_FILL_CLASS: Readonly<Record<string, string>> = {
   '#ff5252': 'other',
 };
 
+/** The class DeepState's fill colour stands for (any case), or undefined for a colour it does not use. */
+export function deepstateFillClass(fill: string): string | undefined {
+  const key = fill.trim().toLowerCase();
+  return Object.hasOwn(DEEPSTATE_FILL_CLASS, key) ? DEEPSTATE_FILL_CLASS[key] : undefined;
+}
+
 /** DeepState's label keys (the third part of "uk /// en /// key") and English labels → class id. */
 const DEEPSTATE_LABEL_CLASS: readonly [RegExp, string][] = [
   [/^geoJSON\.status\.occupied$|^Occupied$/i, 'russian_occupied'],
@@ -64,8 +70,8 @@ export interface ClassSuggestion {
 /** What a known convention says a value means, if any. Colours compare case-insensitively. */
 export function suggestClass(value: string): ClassSuggestion | undefined {
   const v = value.trim();
-  const fill = DEEPSTATE_FILL_CLASS[v.toLowerCase()];
-  if (/^#[0-9a-f]{6}$/i.test(v) && fill !== undefined) return { classId: fill, convention: 'DeepState fill colour' };
+  const fill = deepstateFillClass(v);
+  if (fill !== undefined) return { classId: fill, convention: 'DeepState fill colour' };
   if (v.includes('///')) {
     const parts = v.split('///').map((p) => p.trim());
     for (const part of [parts[2], parts[1]]) {
