@@ -1,7 +1,7 @@
 // Getting the bytes of a dataset a user brings: dropped files and folders, picked files or a folder, or a
 // manifest URL. Nothing is uploaded: local files are read in this tab, URLs are fetched by the browser itself.
 // Every file that cannot be used becomes an Issue; the others go on to the loading worker.
-import { isDataFileName as isLoadableFileName } from './convert/formats';
+import { formatByName, formatOfJson, isDataFileName as isLoadableFileName } from './convert/formats';
 import type { Camera, Issue, Snapshot } from '../domain/types';
 import { DEFAULT_MAX_BYTES, decodeJsonFile } from './decode';
 import { formatBytes, isRecord } from './issues';
@@ -211,11 +211,17 @@ export async function fetchDatasetByUrl(
   const label = url.href;
   const first = await fetchCapped(url, maxBytes);
   if (!first.ok) return { files: [], issues: [{ file: label, reason: first.reason, severity: 'error' }], bytes: 0 };
+  // One file a converter reads (KML, KMZ, a zipped Shapefile, TopoJSON): a one-file dataset, converted in the worker.
+  const name = decodeURIComponent(url.pathname.split('/').pop() || '');
+  const byName = formatByName(name);
+  if (byName === 'kml' || byName === 'kmz' || byName === 'zip' || byName === 'topojson')
+    return { files: [{ path: name, bytes: first.bytes }], issues, bytes: first.bytes.byteLength };
   const decoded = decodeJsonFile({ file: label, bytes: first.bytes }, maxBytes);
   if (!decoded.ok) return { files: [], issues: decoded.issues, bytes: first.bytes.byteLength };
   const json = decoded.value;
   if (isBuildIndex(json)) return { files: [], issues, bytes: first.bytes.byteLength, build: { url, index: json } };
   const fileName = decodeURIComponent(url.pathname.split('/').pop() || 'data.geojson');
+  if (formatOfJson(json) !== 'geojson') return { files: [{ path: fileName, bytes: first.bytes }], issues, bytes: first.bytes.byteLength };
   if (isRecord(json) && json.type === 'FeatureCollection')
     return { files: [{ path: DATA_FILE.test(fileName) ? fileName : `${fileName}.geojson`, bytes: first.bytes }], issues, bytes: first.bytes.byteLength };
 
