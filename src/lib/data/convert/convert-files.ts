@@ -3,6 +3,7 @@
 // only when a file of its format is present, so opening GeoJSON never loads a converter library.
 import type { Issue } from '../../domain/types';
 import { DEFAULT_MAX_BYTES, decodeJsonFile } from '../decode';
+import { formatBytes } from '../issues';
 import type { DatasetFile } from '../load-dataset';
 import type { Converted } from './finish';
 import { formatByName, formatOfJson } from './formats';
@@ -72,7 +73,7 @@ async function convertOne(f: DatasetFile, format: Exclude<ReturnType<typeof form
     return { json: decoded.value as Converted['json'], issues: decoded.issues };
   }
   if (f.bytes.byteLength > maxBytes)
-    return { json: undefined, issues: [{ file, reason: `file is over the ${Math.round(maxBytes / 1048576)} MB limit; not read`, severity: 'error' }] };
+    return { json: undefined, issues: [{ file, reason: `file is ${formatBytes(f.bytes.byteLength)}, over the ${formatBytes(maxBytes)} limit; not read (split it into smaller files)`, severity: 'error' }] };
   if (format === 'kml') {
     const { convertKml } = await import('./kml');
     return convertKml(file, f.bytes, { maxBytes });

@@ -1,7 +1,7 @@
 // The last step of every converter: keep the areas (Polygon, MultiPolygon), say what else was left out, wind
 // rings as RFC 7946 wants, and attach each feature's provenance. One step, so every format ends the same way.
 import rewind from '@turf/rewind';
-import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
+import type { Feature, FeatureCollection, Geometry, GeometryCollection, MultiPolygon, Polygon } from 'geojson';
 import type { Issue } from '../../domain/types';
 import { PROVENANCE_KEY, type Provenance } from './provenance';
 
@@ -32,7 +32,14 @@ export function finishConversion(file: string, what: string, read: readonly Read
   const features: Feature<Polygon | MultiPolygon>[] = [];
   const others = new Map<string, number>();
   for (const r of read) {
-    const g = r.geometry;
+    let g = r.geometry;
+    // A KML MultiGeometry (Google Earth's multi-part polygon) arrives as a GeometryCollection: its polygons are the area.
+    if (g?.type === 'GeometryCollection') {
+      const { area, dropped } = areaOfCollection(g);
+      if (area && dropped.size > 0)
+        issues.push({ file, featureIndex: r.index, reason: `${r.where}: ${[...dropped].map(([t, n]) => `${n} ${t}`).join(', ')} inside its multi-geometry left out, its polygons kept`, severity: 'warning', ...idOf(r) });
+      if (area) g = area;
+    }
     if (g === null) {
       issues.push({ file, featureIndex: r.index, reason: `${r.where}: no geometry; left out`, severity: 'warning', ...idOf(r) });
       continue;
@@ -57,6 +64,22 @@ export function finishConversion(file: string, what: string, read: readonly Read
   if (features.length === 0 && read.length === 0) issues.push({ file, reason: `no readable ${what}: nothing to show`, severity: 'error' });
   else if (features.length === 0) issues.push({ file, reason: `no polygon among its ${read.length} ${plural(what, read.length)}: nothing to show`, severity: 'error' });
   return { json: { type: 'FeatureCollection', features }, issues };
+}
+
+/** The polygons of a (nested) GeometryCollection as one Polygon or MultiPolygon, and what else it held. */
+function areaOfCollection(g: GeometryCollection): { area: Polygon | MultiPolygon | undefined; dropped: Map<string, number> } {
+  const polys: Polygon['coordinates'][] = [];
+  const dropped = new Map<string, number>();
+  const visit = (x: Geometry) => {
+    if (x.type === 'Polygon') polys.push(x.coordinates);
+    else if (x.type === 'MultiPolygon') polys.push(...x.coordinates);
+    else if (x.type === 'GeometryCollection') x.geometries.forEach(visit);
+    else dropped.set(x.type, (dropped.get(x.type) ?? 0) + 1);
+  };
+  visit(g);
+  const area: Polygon | MultiPolygon | undefined =
+    polys.length === 0 ? undefined : polys.length === 1 ? { type: 'Polygon', coordinates: polys[0]! } : { type: 'MultiPolygon', coordinates: polys };
+  return { area, dropped };
 }
 
 function plural(word: string, n: number): string {

@@ -49,6 +49,17 @@ describe('convertKml', () => {
     expect(gpx.issues.at(-1)?.reason).toBe('not KML: <kml> root element expected, <gpx> found');
   });
 
+  it('a MultiGeometry of polygons (as Google Earth writes a multi-part area) is one MultiPolygon; its points are left out', () => {
+    const poly = (x: number) => `<Polygon><outerBoundaryIs><LinearRing><coordinates>${x},51 ${x + 0.1},51 ${x + 0.1},51.1 ${x},51</coordinates></LinearRing></outerBoundaryIs></Polygon>`;
+    const kml = `<?xml version="1.0"?><kml xmlns="http://www.opengis.net/kml/2.2"><Document>
+      <Placemark><name>two</name><MultiGeometry>${poly(35)}${poly(35.3)}</MultiGeometry></Placemark>
+      <Placemark><name>with a pin</name><MultiGeometry>${poly(35.6)}<Point><coordinates>35.65,51.05</coordinates></Point></MultiGeometry></Placemark>
+    </Document></kml>`;
+    const r = convertKml('multi.kml', enc(kml));
+    expect(r.json?.features.map((f) => f.geometry.type)).toEqual(['MultiPolygon', 'Polygon']);
+    expect(r.issues).toEqual([{ file: 'multi.kml', featureIndex: 1, reason: 'Placemark 2 “with a pin”: 1 Point inside its multi-geometry left out, its polygons kept', severity: 'warning' }]);
+  });
+
   it('does not expand entities: a "billion laughs" KML stays small and fast', () => {
     const levels = ['<!ENTITY a "aaaaaaaaaa">'];
     for (let i = 1; i < 9; i++) levels.push(`<!ENTITY ${String.fromCharCode(97 + i)} "${`&${String.fromCharCode(96 + i)};`.repeat(10)}">`);
