@@ -146,4 +146,25 @@ describe('mappers’ files through the class-mapping step', () => {
     expect((await classIdsShown(w.page)).sort()).toEqual(['russian_advance_in_russia', 'ukraine_advance_in_russia']);
     await saveScreenshot(w.page, 'convert-topojson-mapped-390');
   });
+
+  it('cancelling the step puts back what was on the map; a Shapefile opened meanwhile replaces the step', async () => {
+    const w = await newPage({ width: 1440, height: 900 });
+    await openApp(w);
+    const title = await w.page.evaluate(() => (window as unknown as AppHandle).__app.dataset?.manifest.title);
+    await w.page.getByTestId('open-data-button').click();
+    await w.page.getByTestId('open-data-files').setInputFiles([resolve(FIXTURES, 'kml/2025-03-16.kml')]);
+    const panel = w.page.getByTestId('class-mapping');
+    await panel.waitFor({ timeout: 60_000 });
+    await waitForClasses(w.page, ['unmapped_1', 'unmapped_2', 'unmapped_3']);
+    // Another file opened while mapping: the step starts again for it (a zipped Shapefile: two layers).
+    await w.page.getByTestId('open-data-button').click();
+    await w.page.getByTestId('open-data-files').setInputFiles([resolve(FIXTURES, 'shapefile/2025-01-19-utm36n.zip')]);
+    await expect.poll(() => panel.innerText(), { timeout: 60_000 }).toContain('7 of 7 features in 1 file carry no');
+    await w.page.getByTestId('class-mapping-key').selectOption('layer');
+    expect(await rowValues(w.page)).toEqual(['russian_advances', 'ukrainian_advances']);
+    await w.page.getByTestId('class-mapping-cancel').click();
+    await panel.waitFor({ state: 'detached' });
+    await waitForMap(w.page);
+    expect(await w.page.evaluate(() => (window as unknown as AppHandle).__app.dataset?.manifest.title)).toBe(title);
+  });
 });
