@@ -65,6 +65,15 @@ export const SnapshotEntrySchema = z.strictObject({ dateIso: IsoDateSchema, file
 
 export const ClipRegionSchema = z.strictObject({ label: Text, file: RelativePathSchema });
 
+const MappedValues = z.array(z.strictObject({ value: z.string(), class: Id.nullable() }));
+
+/** How features without a `class` get one (see `ClassMapping` in domain/types.ts). */
+export const ClassMappingSchema = z.discriminatedUnion('from', [
+  z.strictObject({ from: z.literal('property'), property: Text, values: MappedValues }),
+  z.strictObject({ from: z.literal('style-fill'), values: MappedValues }),
+  z.strictObject({ from: z.literal('layer'), values: MappedValues }),
+], { error: 'class mapping from "property" (with "property"), "style-fill" or "layer"' });
+
 /** The dataset manifest (`dataset.json`); mirrors `DatasetManifest` in domain/types.ts. */
 export const DatasetManifestSchema = z.strictObject({
   $schema: z.string().optional(),
@@ -83,6 +92,7 @@ export const DatasetManifestSchema = z.strictObject({
   claimsFile: RelativePathSchema.optional(),
   placesFile: RelativePathSchema.optional(),
   placeClaimsFile: RelativePathSchema.optional(),
+  classMapping: ClassMappingSchema.optional(),
 });
 
 /**
