@@ -2,6 +2,10 @@
 import { defineConfig, type Plugin } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defaultDataset } from './scripts/lib/vite-default-dataset.ts';
+import { readFileSync } from 'node:fs';
+
+/** The app's version, from package.json: exports and citations name it. */
+const APP_VERSION = (JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 /**
  * Content-Security-Policy of the built app (../shared/NOTES.md, Security), measured with e2e/csp.e2e.ts:
@@ -44,6 +48,7 @@ function contentSecurityPolicy(): Plugin {
 export default defineConfig({
   plugins: [svelte(), contentSecurityPolicy(), defaultDataset('geodata/kursk')],
   base: './',
+  define: { __APP_VERSION__: JSON.stringify(APP_VERSION) },
   worker: { format: 'es' },
   build: {
     target: 'es2022',

@@ -4,3 +4,6 @@ declare module 'virtual:default-dataset' {
   const url: string;
   export default url;
 }
+
+/** The app's version from package.json, set by vite.config.ts (`define`). */
+declare const __APP_VERSION__: string;

@@ -8,22 +8,25 @@ import type { AreasRequest, AreasResponse } from '../workers/areas.worker';
 export type AreaSeriesAnswer = { stale: false; series: AreaSeries } | { stale: true };
 
 let nextId = 1;
-let live: { id: number; worker: Worker; resolve: (a: AreaSeriesAnswer) => void } | undefined;
+/** The request in flight per purpose ("claims" for the chart, "export" for a download): one does not end the other. */
+const live = new Map<string, { id: number; worker: Worker; resolve: (a: AreaSeriesAnswer) => void }>();
 
 /**
  * Compute the area series in a worker (a fresh one per request, ended when it answers: the series is needed
- * once per dataset). A newer request ends the older one's worker and resolves it `{ stale: true }`. Where
+ * once per dataset). A newer request of the same `purpose` ends the older one's worker and resolves it `{ stale: true }`. Where
  * workers are unavailable (unit tests), it computes on the calling thread. Rejects only if the worker fails.
  */
 export function requestAreaSeries(
   store: SnapshotStore,
   measures: readonly AreaMeasure[],
   clipRegions: Readonly<Record<string, AreaGeometry>>,
+  purpose = 'claims',
 ): Promise<AreaSeriesAnswer> {
-  if (live) {
-    live.worker.terminate();
-    live.resolve({ stale: true });
-    live = undefined;
+  const older = live.get(purpose);
+  if (older) {
+    older.worker.terminate();
+    older.resolve({ stale: true });
+    live.delete(purpose);
   }
   if (typeof Worker === 'undefined') return Promise.resolve({ stale: false, series: areaSeriesFromStore(store, measures, clipRegions) });
   const id = nextId++;
@@ -31,9 +34,9 @@ export function requestAreaSeries(
   return new Promise<AreaSeriesAnswer>((resolve, reject) => {
     const done = () => {
       worker.terminate();
-      if (live?.id === id) live = undefined;
+      if (live.get(purpose)?.id === id) live.delete(purpose);
     };
-    live = { id, worker, resolve };
+    live.set(purpose, { id, worker, resolve });
     worker.onmessage = (e: MessageEvent<AreasResponse>) => {
       if (e.data.id !== id) return;
       done();

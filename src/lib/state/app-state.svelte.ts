@@ -13,6 +13,7 @@ import type { SnapshotDiff } from '../domain/diff';
 import { requestDiff } from '../data/diff-client';
 import type { TiledData } from '../data/load-build';
 import { areaReportFromBuild } from '../domain/build-areas';
+import type { MapImages } from '../share/compose-image';
 
 /** A dataset as the app holds it once loaded and checked. */
 export interface LoadedDataset {
@@ -53,6 +54,8 @@ export class AppState {
   loading = $state<string | null>('Loading the dataset…');
   /** True once the map has drawn the first dataset: what is below the fold loads after that. */
   mapDrawn = $state(false);
+  /** Draws the map(s) on screen into canvases at a pixel ratio, for the picture download; set by MapView. */
+  captureMap: ((pixelRatio: number) => Promise<MapImages>) | null = null;
 
   dateIso = $state('');
   compare = $state<{ fromIso: string; toIso: string } | null>(null);
