@@ -213,6 +213,18 @@ export class AppState {
     this.step(1);
   }
 
+  /** A slider thumb moved: the date, or one end of a comparison (thumbs do not cross: one stops at the other). */
+  moveThumb(thumb: number, dateIso: string): void {
+    if (!this.compare) {
+      this.setDate(dateIso);
+      return;
+    }
+    const from = thumb === 0 ? dateIso : this.compare.fromIso;
+    const to = thumb === 1 ? dateIso : this.compare.toIso;
+    if (thumb === 0) this.compare = { fromIso: from > to ? to : from, toIso: to };
+    else this.compare = { fromIso: from, toIso: to < from ? from : to };
+  }
+
   startCompare(fromIso: string, toIso: string): void {
     if (this.compareUnavailable) {
       if (!this.notices.includes(this.compareUnavailable)) this.notices.push(this.compareUnavailable);
