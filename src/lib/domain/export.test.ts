@@ -32,7 +32,7 @@ describe('exportFileName', () => {
     expect(exportFileName('kursk-2024', { kind: 'compare', fromIso: '2024-09-05', toIso: '2025-02-04', layout: 'side' }, 'map', 'png'))
       .toBe('kursk-2024_compare-side_2024-09-05_2025-02-04_map.png');
     expect(exportFileName('kursk-2024', dateCtx.view, 'series', 'csv', { firstIso: '2024-08-01', lastIso: '2025-04-29' }))
-      .toBe('kursk-2024_series_2024-08-01_2025-04-29_series.csv');
+      .toBe('kursk-2024_all-snapshots_2024-08-01_2025-04-29_series.csv');
   });
 
   it('throws with the bad value in the message', () => {

@@ -67,8 +67,8 @@ export function viewName(view: ExportView): string {
 /**
  * Download name: dataset, view, dates asked for, what the file holds, e.g.
  * `kursk-2024_date_2024-12-15_map@2x.png`, `kursk-2024_compare-overlay_2024-09-03_2025-02-04_diff.geojson`.
- * The area series covers the whole dataset, whatever the view: its dates are the dataset's first and last,
- * passed as `seriesSpan`. Throws on a dataset id that is not a safe file-name part or on a date that is not
+ * The area series covers the whole dataset, whatever the view: its view part is `all-snapshots` and its dates
+ * the dataset's first and last, passed as `seriesSpan`. Throws on a dataset id that is not a safe file-name part or on a date that is not
  * `YYYY-MM-DD` (programmer errors: both come from a checked manifest).
  */
 export function exportFileName(datasetId: string, view: ExportView, kind: ExportKind, ext: string, seriesSpan?: { firstIso: string; lastIso: string }): string {
@@ -76,7 +76,7 @@ export function exportFileName(datasetId: string, view: ExportView, kind: Export
   if (!/^[a-z0-9]+$/i.test(ext)) throw new Error(`exportFileName: extension must be letters and digits, got ${JSON.stringify(ext)}`);
   const dates = kind === 'series' && seriesSpan ? [seriesSpan.firstIso, seriesSpan.lastIso] : viewDatesIso(view);
   for (const d of dates) if (!isIsoDate(d)) throw new Error(`exportFileName: YYYY-MM-DD date expected, got ${JSON.stringify(d)}`);
-  const viewPart = kind === 'series' ? 'series' : viewName(view);
+  const viewPart = kind === 'series' ? 'all-snapshots' : viewName(view);
   return `${datasetId}_${viewPart}_${dates.join('_')}_${kind}.${ext}`;
 }
 
