@@ -1,6 +1,6 @@
 // Main-thread side of loading: fetch or read the files, hand them to the loading worker, get a dataset back.
 import type { Issue } from '../domain/types';
-import type { LoadedDataset } from '../state/app-state.svelte';
+import type { LoadedDataset } from '../domain/dataset';
 import { fetchDefaultDataset } from './default-dataset';
 import type { FetchedFile } from './fetch-files';
 

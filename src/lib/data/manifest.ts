@@ -61,6 +61,8 @@ export function parseManifestJson(file: string, json: unknown): Result<DatasetMa
 
   const id = field('id', DatasetManifestSchema.shape.id, 'dataset');
   const title = field('title', DatasetManifestSchema.shape.title, id);
+  const shortName = field('shortName', DatasetManifestSchema.shape.shortName, undefined);
+  const color = field('color', DatasetManifestSchema.shape.color, undefined);
   const region = field('region', DatasetManifestSchema.shape.region, '');
   const description = field('description', DatasetManifestSchema.shape.description, undefined);
   const defaultView = field('defaultView', CameraSchema.optional(), undefined);
@@ -127,6 +129,8 @@ export function parseManifestJson(file: string, json: unknown): Result<DatasetMa
   }
   const manifest: DatasetManifest = { id, title, region, classes, measures, sources, snapshots };
   if (description !== undefined) manifest.description = description;
+  if (shortName !== undefined) manifest.shortName = shortName;
+  if (color !== undefined) manifest.color = color;
   if (Object.keys(clipRegions).length > 0) manifest.clipRegions = clipRegions;
   if (defaultView !== undefined) manifest.defaultView = defaultView;
   if (claimsFile !== undefined) manifest.claimsFile = claimsFile;
