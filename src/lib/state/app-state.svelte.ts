@@ -11,7 +11,7 @@ import type { Claim } from '../data/claims-schema';
 import type { FeatureCollection } from 'geojson';
 import type { SnapshotDiff } from '../domain/diff';
 import { requestDiff } from '../data/diff-client';
-import type { TiledData } from '../data/load-build';
+import type { TiledData } from '../domain/dataset';
 import { areaReportFromBuild } from '../domain/build-areas';
 import type { MapImages } from '../share/compose-image';
 
