@@ -149,7 +149,8 @@ describe('share: link and citation', () => {
 
   it('cites the view with source, dates, snapshot, method, app and version, permalink and access date', async () => {
     const w = await newPage({ width: 1440, height: 900 });
-    await openApp(w, HASH);
+    // The link as a reader types it: a date only (the app adds the default view).
+    await openApp(w, `#date=${DATE}`);
     await openShare(w, 'cite');
     const text = await w.page.getByTestId('citation-text').innerText();
     const version = (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version;
