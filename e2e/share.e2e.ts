@@ -106,6 +106,20 @@ describe('share: the picture', () => {
     expect(await w.page.getByTestId('share-status').innerText()).toContain('Saved');
   });
 
+  it('on a phone (390×844): the picture is the map's width, with the polygons', async () => {
+    const w = await newPage({ width: 390, height: 844 });
+    await openApp(w, HASH);
+    await w.page.getByTestId('measure-held').waitFor({ timeout: 60_000 });
+    const geo = await mapGeometry(w.page);
+    await openShare(w, 'image');
+    const file = await downloadOf(w.page, 'download-image');
+    keep(`phone-${file.name}`, file.bytes);
+    const png = PNG.sync.read(file.bytes);
+    expect(png.width).toBe(Math.round(geo.width));
+    const held = pngColor(png, geo.point.x, geo.point.y);
+    expect(dist(held, hex(heldColor)), `held pixel ${held}`).toBeLessThan(dist([242, 240, 233], hex(heldColor)) - 40);
+  });
+
   it('draws both maps of the side-by-side view, each with its date', async () => {
     const w = await newPage({ width: 1440, height: 900 });
     await openApp(w, '#compare=2024-08-10..2025-02-04&map=10/51.20/35.27');

@@ -47,8 +47,11 @@ function ageText(askedIso: string, snapshotIso: string): string {
   return days === 0 ? 'published that day' : `${days} day${days === 1 ? '' : 's'} before`;
 }
 
-/** The lines of text the picture carries. `method` is the view's method sentence (areas, and the overlay for compare). */
-export function imageCaption(ctx: ExportContext, figures: readonly FigureLine[], method: string): ImageCaption {
+/**
+ * The lines of text the picture carries. `method` is the view's method sentence (areas, and the overlay for
+ * compare); `mapNote` says what the map draws when the figures cover more (the overlay shows one measure).
+ */
+export function imageCaption(ctx: ExportContext, figures: readonly FigureLine[], method: string, mapNote?: string): ImageCaption {
   const v = ctx.view;
   const head = v.kind === 'date'
     ? formatDateLong(v.dateIso)
@@ -58,6 +61,7 @@ export function imageCaption(ctx: ExportContext, figures: readonly FigureLine[],
     ...ctx.layers.map((l) => `Snapshot in force, ${l.source.name}: ${l.snapshots
       .map((s) => (s.snapshotIso ? `${formatDateLong(s.snapshotIso)} (${ageText(s.askedIso, s.snapshotIso)})` : 'none yet'))
       .join(' → ')}`),
+    ...(mapNote ? [mapNote] : []),
   ];
   return {
     title: ctx.dataset.title,

@@ -41,9 +41,14 @@ export function figuresNotReady(app: AppState): string | null {
 }
 
 /** The figures on screen, and the sentence saying how they were computed. */
-function figuresAndMethod(app: AppState, ctx: ExportContext): { figures: FigureLine[]; method: string } {
+function figuresAndMethod(app: AppState, ctx: ExportContext): { figures: FigureLine[]; method: string; mapNote?: string } {
   if (app.compare && app.diff) {
-    return { figures: compareFigures(app.diff, measureLabels(app)), method: `Areas by ${app.diff.areaMethod}; gained and lost by overlay (${app.diff.engine}); each measure clipped as it is defined.` };
+    const shown = app.compareMeasureId || app.diff.measures[0]?.measureId || '';
+    return {
+      figures: compareFigures(app.diff, measureLabels(app)),
+      method: `Areas by ${app.diff.areaMethod}; gained and lost by overlay (${app.diff.engine}); each measure clipped as it is defined.`,
+      ...(app.compareView === 'overlay' ? { mapNote: `The map shows gained and lost ground for: ${measureLabels(app).get(shown) ?? shown}` } : {}),
+    };
   }
   const figures = app.areaReport ? dateFigures(app.areaReport) : [];
   return { figures, method: `Areas computed from the polygons with ${ctx.areaMethod}; overlapping polygons counted once; each measure clipped as it is defined.` };
@@ -55,8 +60,8 @@ export async function imageFile(app: AppState, ctx: ExportContext, scale: 1 | 2)
   const notReady = figuresNotReady(app);
   if (notReady) throw new Error(notReady);
   const maps = await app.captureMap(scale);
-  const { figures, method } = figuresAndMethod(app, ctx);
-  const canvas = composeImage(maps, legendKeys(app), imageCaption(ctx, figures, method), scale);
+  const { figures, method, mapNote } = figuresAndMethod(app, ctx);
+  const canvas = composeImage(maps, legendKeys(app), imageCaption(ctx, figures, method, mapNote), scale);
   const blob = await canvasToPng(canvas);
   return { name: name(ctx, scale === 2 ? 'map@2x' : 'map', 'png'), type: 'image/png', data: blob, widthPx: canvas.width, heightPx: canvas.height };
 }
