@@ -106,7 +106,7 @@ describe('share: the picture', () => {
     expect(await w.page.getByTestId('share-status').innerText()).toContain('Saved');
   });
 
-  it('on a phone (390×844): the picture is the map's width, with the polygons', async () => {
+  it('on a phone (390×844): the picture is as wide as the map, with the polygons', async () => {
     const w = await newPage({ width: 390, height: 844 });
     await openApp(w, HASH);
     await w.page.getByTestId('measure-held').waitFor({ timeout: 60_000 });
