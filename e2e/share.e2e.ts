@@ -78,6 +78,10 @@ describe('share: the picture', () => {
     expect(one.name).toBe(`kursk-2024_date_${DATE}_map.png`);
     keep(one.name, one.bytes);
     const png1 = PNG.sync.read(one.bytes);
+    // The credits are also in the file's text chunks (iTXt, UTF-8).
+    const text = one.bytes.toString('utf8');
+    expect(text).toContain(`Copyright\0\0\0\0\0${deepstate.attribution}. Licence: ${deepstate.licenceStatus}`);
+    expect(text).toMatch(new RegExp(`Source\0\0\0\0\0http://127\\.0\\.0\\.1:\\d+/#date=${DATE}&map=`));
     expect(png1.width).toBe(Math.round(geo.width));
     // The caption goes below the map.
     expect(png1.height).toBeGreaterThan(Math.round(geo.height) + 100);

@@ -255,3 +255,19 @@ export function areaSeriesToCsv(points: readonly AreaSeriesPoint[], measures: re
   const rows = points.map((p) => [ctx.dataset.id, p.dateIso, ...measures.map((m) => km2(Object.hasOwn(p.areaKm2ByMeasure, m.id) ? p.areaKm2ByMeasure[m.id] : undefined))]);
   return csvFile(ctx, columns, rows);
 }
+
+/**
+ * The picture's text chunks (PNG keywords of §11.3.3.4): what it shows, the sources, every credit with its
+ * licence status, the permalink, the app, the access date, and every provenance field as `Comment`.
+ */
+export function pngTextFields(ctx: ExportContext, title: string): [string, string][] {
+  return [
+    ['Title', title],
+    ['Author', [...new Set(ctx.layers.map((l) => l.source.name))].join('; ') || ctx.dataset.title],
+    ['Copyright', creditLines(ctx).join('\n')],
+    ['Source', ctx.permalink],
+    ['Software', `${ctx.app.name} ${ctx.app.version}`],
+    ['Creation Time', ctx.accessedIso],
+    ['Comment', provenanceFields(ctx).map(([k, v]) => `${k.trim()}: ${v}`).join('\n')],
+  ];
+}

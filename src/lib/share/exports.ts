@@ -2,7 +2,7 @@
 // series, the comparison, the citation. Formats, names and credits come from domain/export.ts.
 import type { AppState } from '../state/app-state.svelte';
 import {
-  areaReportToCsv, areaSeriesToCsv, diffToCsv, diffToGeoJson, exportFileName, snapshotsToGeoJson, viewDatesIso,
+  areaReportToCsv, areaSeriesToCsv, diffToCsv, diffToGeoJson, exportFileName, pngTextFields, snapshotsToGeoJson, viewDatesIso,
   type ExportContext, type ExportKind,
 } from '../domain/export';
 import { compareFigures, dateFigures, imageCaption, type FigureLine, type LegendKey } from '../domain/image-caption';
@@ -10,6 +10,7 @@ import { CHANGE_COLORS } from '../domain/change-colors';
 import { areaSeriesFromBuild } from '../domain/build-areas';
 import { requestAreaSeries } from '../data/areas-client';
 import { canvasToPng, composeImage } from './compose-image';
+import { addPngText } from '../domain/png-text';
 
 /** A file ready to save. */
 export interface ExportFile {
@@ -61,8 +62,11 @@ export async function imageFile(app: AppState, ctx: ExportContext, scale: 1 | 2)
   if (notReady) throw new Error(notReady);
   const maps = await app.captureMap(scale);
   const { figures, method, mapNote } = figuresAndMethod(app, ctx);
-  const canvas = composeImage(maps, legendKeys(app), imageCaption(ctx, figures, method, mapNote), scale);
-  const blob = await canvasToPng(canvas);
+  const caption = imageCaption(ctx, figures, method, mapNote);
+  const canvas = composeImage(maps, legendKeys(app), caption, scale);
+  // The credits also go in the file's text chunks, for tools that read them rather than the pixels.
+  const png = new Uint8Array(await (await canvasToPng(canvas)).arrayBuffer());
+  const blob = new Blob([addPngText(png, pngTextFields(ctx, `${caption.title}: ${caption.dates[0]}`))], { type: 'image/png' });
   return { name: name(ctx, scale === 2 ? 'map@2x' : 'map', 'png'), type: 'image/png', data: blob, widthPx: canvas.width, heightPx: canvas.height };
 }
 
