@@ -48,7 +48,7 @@ function contentSecurityPolicy(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [svelte(), contentSecurityPolicy(), defaultDataset('geodata/kursk')],
+  plugins: [svelte(), contentSecurityPolicy(), defaultDataset(['geodata/kursk', 'geodata/kursk-isw', 'geodata/kursk-nzz'])],
   base: './',
   define: { __APP_VERSION__: JSON.stringify(APP_VERSION) },
   worker: { format: 'es' },

@@ -17,7 +17,7 @@ describe('area series CSV against the figures CLI', () => {
     const { manifest, snapshots } = loaded.value;
     const clip = Object.fromEntries(Object.entries(loaded.value.clipRegions).map(([k, f]) => [k, f.geometry]));
     const series = areaSeriesFromStore(buildSnapshotStore(snapshots), manifest.measures, clip);
-    const csv = areaSeriesToCsv(series.points, manifest.measures, testContext({ kind: 'date', dateIso: '2024-12-15' }));
+    const csv = areaSeriesToCsv([{ datasetId: manifest.id, points: series.points, measures: manifest.measures }], testContext({ kind: 'date', dateIso: '2024-12-15' }));
     const [header, ...rows] = csv.split('\r\n').filter((l) => l !== '' && !l.startsWith('#'));
     expect(header).toBe(`dataset,snapshot_date,${manifest.measures.map((m) => `${m.id}_km2`).join(',')}`);
     expect(rows.map((r) => r.split(',')[1])).toEqual(snapshots.map((s) => s.dateIso));

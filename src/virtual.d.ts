@@ -1,8 +1,8 @@
 // Types of the build's virtual modules.
 declare module 'virtual:default-dataset' {
-  /** URL of the built-in dataset's file bundle. */
-  const url: string;
-  export default url;
+  /** URL of each built-in dataset's file bundle, by folder name under geodata/ (`kursk`, `kursk-isw`, …). */
+  const urls: Readonly<Record<string, string>>;
+  export default urls;
 }
 
 /** The app's version from package.json, set by vite.config.ts (`define`). */

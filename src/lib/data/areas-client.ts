@@ -8,25 +8,26 @@ import type { AreasRequest, AreasResponse } from '../workers/areas.worker';
 export type AreaSeriesAnswer = { stale: false; series: AreaSeries } | { stale: true };
 
 let nextId = 1;
-/** The request in flight per purpose ("claims" for the chart, "export" for a download): one does not end the other. */
-const live = new Map<string, { id: number; worker: Worker; resolve: (a: AreaSeriesAnswer) => void }>();
+/** The request in flight per key (a source id): a newer one for the same key overtakes it. */
+const liveByKey = new Map<string, { id: number; worker: Worker; resolve: (a: AreaSeriesAnswer) => void }>();
 
 /**
  * Compute the area series in a worker (a fresh one per request, ended when it answers: the series is needed
- * once per dataset). A newer request of the same `purpose` ends the older one's worker and resolves it `{ stale: true }`. Where
- * workers are unavailable (unit tests), it computes on the calling thread. Rejects only if the worker fails.
+ * once per dataset). A newer request ends the older one's worker and resolves it `{ stale: true }`. Where
+ * workers are unavailable (unit tests), it computes on the calling thread. Requests of different `key`s (sources)
+ * run side by side. Rejects only if the worker fails.
  */
 export function requestAreaSeries(
   store: SnapshotStore,
   measures: readonly AreaMeasure[],
   clipRegions: Readonly<Record<string, AreaGeometry>>,
-  purpose = 'claims',
+  key = 'primary',
 ): Promise<AreaSeriesAnswer> {
-  const older = live.get(purpose);
-  if (older) {
-    older.worker.terminate();
-    older.resolve({ stale: true });
-    live.delete(purpose);
+  const live = liveByKey.get(key);
+  if (live) {
+    live.worker.terminate();
+    live.resolve({ stale: true });
+    liveByKey.delete(key);
   }
   if (typeof Worker === 'undefined') return Promise.resolve({ stale: false, series: areaSeriesFromStore(store, measures, clipRegions) });
   const id = nextId++;
@@ -34,9 +35,9 @@ export function requestAreaSeries(
   return new Promise<AreaSeriesAnswer>((resolve, reject) => {
     const done = () => {
       worker.terminate();
-      if (live.get(purpose)?.id === id) live.delete(purpose);
+      if (liveByKey.get(key)?.id === id) liveByKey.delete(key);
     };
-    live.set(purpose, { id, worker, resolve });
+    liveByKey.set(key, { id, worker, resolve });
     worker.onmessage = (e: MessageEvent<AreasResponse>) => {
       if (e.data.id !== id) return;
       done();

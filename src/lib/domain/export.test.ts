@@ -31,12 +31,15 @@ describe('exportFileName', () => {
     expect(exportFileName('kursk-2024', compareCtx.view, 'diff', 'geojson')).toBe('kursk-2024_compare-overlay_2024-09-05_2025-02-04_diff.geojson');
     expect(exportFileName('kursk-2024', { kind: 'compare', fromIso: '2024-09-05', toIso: '2025-02-04', layout: 'side' }, 'map', 'png'))
       .toBe('kursk-2024_compare-side_2024-09-05_2025-02-04_map.png');
+    expect(exportFileName('kursk-2024+kursk-isw', { kind: 'date', dateIso: '2024-12-15', layout: 'side' }, 'map', 'png'))
+      .toBe('kursk-2024+kursk-isw_sources-side_2024-12-15_map.png');
     expect(exportFileName('kursk-2024', dateCtx.view, 'series', 'csv', { firstIso: '2024-08-01', lastIso: '2025-04-29' }))
       .toBe('kursk-2024_all-snapshots_2024-08-01_2025-04-29_series.csv');
   });
 
   it('throws with the bad value in the message', () => {
     expect(() => exportFileName('../etc', dateCtx.view, 'map', 'png')).toThrow('"../etc"');
+    expect(() => exportFileName('a+', dateCtx.view, 'map', 'png')).toThrow('"a+"');
     expect(() => exportFileName('k', { kind: 'date', dateIso: '2024-02-30' }, 'map', 'png')).toThrow('"2024-02-30"');
     expect(() => exportFileName('k', dateCtx.view, 'map', 'tar/gz')).toThrow('"tar/gz"');
   });
@@ -138,20 +141,33 @@ describe('diffToCsv', () => {
 describe('areaReportToCsv', () => {
   it('writes a row per measure then per class; a missing figure is empty, never 0', () => {
     const report = { measures: [{ id: 'held', label: 'Held', areaKm2: 420.123456, clipTo: 'russia' }, { id: 'bad', label: 'Bad', areaKm2: undefined }], classes: [{ id: 'held', areaKm2: 421.5 }], issues: [] };
-    const lines = dataLines(areaReportToCsv(report, '2024-12-15', '2024-12-14', [{ id: 'held', label: 'Held class', color: '#000000' }], dateCtx));
+    const lines = dataLines(areaReportToCsv([
+      { datasetId: 'kursk-2024', askedIso: '2024-12-15', snapshotIso: '2024-12-14', report, classes: [{ id: 'held', label: 'Held class', color: '#000000' }] },
+      { datasetId: 'kursk-isw', askedIso: '2024-12-15', snapshotIso: null, report: null, classes: [] },
+    ], dateCtx));
     expect(lines[0]).toBe(FIGURES_CSV_COLUMNS.join(','));
-    expect(lines.slice(1, 4)).toEqual([
+    expect(lines.slice(1)).toEqual([
       'kursk-2024,2024-12-15,2024-12-14,measure,held,Held,russia,420.1235',
       'kursk-2024,2024-12-15,2024-12-14,measure,bad,Bad,,',
       'kursk-2024,2024-12-15,2024-12-14,class,held,Held class,,421.5',
+      '',
     ]);
   });
 });
 
 describe('areaSeriesToCsv', () => {
-  it('writes a row per snapshot and a column per measure, empty where a measure has no figure', () => {
+  it('writes a row per snapshot of each source and a column per measure of any, empty where a measure has no figure', () => {
     const points: AreaSeriesPoint[] = [{ dateIso: '2024-08-01', areaKm2ByMeasure: { held: 1.23456, other: 2 } }, { dateIso: '2024-08-08', areaKm2ByMeasure: { other: 3 } }];
-    const lines = dataLines(areaSeriesToCsv(points, [{ id: 'held' }, { id: 'other' }, { id: 'constructor' }], dateCtx));
-    expect(lines.slice(0, 3)).toEqual(['dataset,snapshot_date,held_km2,other_km2,constructor_km2', 'kursk-2024,2024-08-01,1.2346,2,', 'kursk-2024,2024-08-08,,3,']);
+    const isw: AreaSeriesPoint[] = [{ dateIso: '2024-08-02', areaKm2ByMeasure: { held: 5, other: 9 } }];
+    const lines = dataLines(areaSeriesToCsv([
+      { datasetId: 'kursk-2024', points, measures: [{ id: 'held' }, { id: 'other' }, { id: 'constructor' }] },
+      { datasetId: 'kursk-isw', points: isw, measures: [{ id: 'held' }] },
+    ], dateCtx));
+    expect(lines.slice(0, 4)).toEqual([
+      'dataset,snapshot_date,held_km2,other_km2,constructor_km2',
+      'kursk-2024,2024-08-01,1.2346,2,',
+      'kursk-2024,2024-08-08,,3,',
+      'kursk-isw,2024-08-02,5,,',
+    ]);
   });
 });

@@ -16,9 +16,12 @@ const COORD_DECIMALS = 7;
 /** Area figures in km² to 4 decimals (100 m²): finer than any source's precision, coarse enough to read. */
 const KM2_DECIMALS = 4;
 
-/** What is on screen: one date, or two compared dates in one of the compare layouts. */
+/**
+ * What is on screen: one date (with `layout` when several sources are shown: on one map, side by side, or split
+ * by a swipe line), or two compared dates in one of the compare layouts.
+ */
 export type ExportView =
-  | { kind: 'date'; dateIso: string }
+  | { kind: 'date'; dateIso: string; layout?: 'overlay' | 'side' | 'swipe' }
   | { kind: 'compare'; fromIso: string; toIso: string; layout: 'overlay' | 'side' | 'swipe' };
 
 /**
@@ -59,20 +62,24 @@ export function viewDatesIso(view: ExportView): string[] {
   return view.kind === 'date' ? [view.dateIso] : [view.fromIso, view.toIso];
 }
 
-/** The view's name in file names and headers: `date`, `compare-overlay`, `compare-side`, `compare-swipe`. */
+/**
+ * The view's name in file names and headers: `date`, `compare-overlay|side|swipe`, and for several sources on
+ * one date `sources-overlay|side|swipe`.
+ */
 export function viewName(view: ExportView): string {
-  return view.kind === 'date' ? 'date' : `compare-${view.layout}`;
+  if (view.kind === 'compare') return `compare-${view.layout}`;
+  return view.layout ? `sources-${view.layout}` : 'date';
 }
 
 /**
- * Download name: dataset, view, dates asked for, what the file holds, e.g.
+ * Download name: dataset (several sources' ids joined by `+`), view, dates asked for, what the file holds, e.g.
  * `kursk-2024_date_2024-12-15_map@2x.png`, `kursk-2024_compare-overlay_2024-09-03_2025-02-04_diff.geojson`.
  * The area series covers the whole dataset, whatever the view: its view part is `all-snapshots` and its dates
  * the dataset's first and last, passed as `seriesSpan`. Throws on a dataset id that is not a safe file-name part or on a date that is not
  * `YYYY-MM-DD` (programmer errors: both come from a checked manifest).
  */
 export function exportFileName(datasetId: string, view: ExportView, kind: ExportKind, ext: string, seriesSpan?: { firstIso: string; lastIso: string }): string {
-  if (!/^[a-z0-9][a-z0-9-]*$/i.test(datasetId)) throw new Error(`exportFileName: dataset id must be letters, digits and "-", got ${JSON.stringify(datasetId)}`);
+  if (!/^[a-z0-9][a-z0-9-]*(\+[a-z0-9][a-z0-9-]*)*$/i.test(datasetId)) throw new Error(`exportFileName: dataset id must be letters, digits and "-" (several joined by "+"), got ${JSON.stringify(datasetId)}`);
   if (!/^[a-z0-9]+$/i.test(ext)) throw new Error(`exportFileName: extension must be letters and digits, got ${JSON.stringify(ext)}`);
   const dates = kind === 'series' && seriesSpan ? [seriesSpan.firstIso, seriesSpan.lastIso] : viewDatesIso(view);
   for (const d of dates) if (!isIsoDate(d)) throw new Error(`exportFileName: YYYY-MM-DD date expected, got ${JSON.stringify(d)}`);
@@ -233,26 +240,52 @@ export function diffToCsv(diff: SnapshotDiff, ctx: ExportContext, measureLabels:
 
 export const FIGURES_CSV_COLUMNS = ['dataset', 'date_asked', 'snapshot_date', 'kind', 'id', 'label', 'clipped_to', 'area_km2'] as const;
 
-/**
- * The figures of the one-date view as CSV: one row per measure (clipped as defined), then one per class
- * (polygons as drawn, unclipped), as the area table shows them. A measure that could not be computed has an
- * empty area, never 0.
- */
-export function areaReportToCsv(report: AreaReport, askedIso: string, snapshotIso: string, classes: readonly ControlClass[], ctx: ExportContext): string {
-  const rows: (string | number | undefined)[][] = [
-    ...report.measures.map((m) => [ctx.dataset.id, askedIso, snapshotIso, 'measure', m.id, m.label, m.clipTo ?? '', km2(m.areaKm2)]),
-    ...report.classes.map((c) => [ctx.dataset.id, askedIso, snapshotIso, 'class', c.id, classes.find((k) => k.id === c.id)?.label ?? c.id, '', km2(c.areaKm2)]),
-  ];
-  return csvFile(ctx, FIGURES_CSV_COLUMNS, rows);
+/** One source's figures on one date, as the area table shows them. */
+export interface SourceFigures {
+  datasetId: string;
+  askedIso: string;
+  /** The snapshot in force, or null before the source's first (its rows are then left out). */
+  snapshotIso: string | null;
+  report: AreaReport | null;
+  classes: readonly ControlClass[];
 }
 
 /**
- * The area series as CSV: one row per snapshot, one column per measure (`<measure id>_km2`), the figures the
- * app charts and `npm run figures` prints. A measure whose area failed or is not in a build is empty.
+ * The figures of the one-date view as CSV: per source, one row per measure (clipped as defined), then one per
+ * class (polygons as drawn, unclipped), as the area table shows them. A measure that could not be computed has
+ * an empty area, never 0.
  */
-export function areaSeriesToCsv(points: readonly AreaSeriesPoint[], measures: readonly { id: string }[], ctx: ExportContext): string {
-  const columns = ['dataset', 'snapshot_date', ...measures.map((m) => `${m.id}_km2`)];
-  const rows = points.map((p) => [ctx.dataset.id, p.dateIso, ...measures.map((m) => km2(Object.hasOwn(p.areaKm2ByMeasure, m.id) ? p.areaKm2ByMeasure[m.id] : undefined))]);
+export function areaReportToCsv(sources: readonly SourceFigures[], ctx: ExportContext): string {
+  const rows: (string | number | undefined)[][] = sources.flatMap(({ datasetId, askedIso, snapshotIso, report, classes }) =>
+    !report || !snapshotIso
+      ? []
+      : [
+          ...report.measures.map((m) => [datasetId, askedIso, snapshotIso, 'measure', m.id, m.label, m.clipTo ?? '', km2(m.areaKm2)]),
+          ...report.classes.map((c) => [datasetId, askedIso, snapshotIso, 'class', c.id, classes.find((k) => k.id === c.id)?.label ?? c.id, '', km2(c.areaKm2)]),
+        ],
+  );
+  return csvFile(ctx, FIGURES_CSV_COLUMNS, rows);
+}
+
+/** One source's area series: its measures' km² for every one of its snapshots. */
+export interface SourceSeries {
+  datasetId: string;
+  points: readonly AreaSeriesPoint[];
+  measures: readonly { id: string }[];
+}
+
+/**
+ * The area series as CSV: one row per snapshot of each source, one column per measure of any source
+ * (`<measure id>_km2`), the figures the app charts and `npm run figures` prints. A measure a source does not
+ * define, whose area failed, or that a tiled build cannot answer, is empty.
+ */
+export function areaSeriesToCsv(sources: readonly SourceSeries[], ctx: ExportContext): string {
+  const ids = [...new Set(sources.flatMap((s) => s.measures.map((m) => m.id)))];
+  const columns = ['dataset', 'snapshot_date', ...ids.map((id) => `${id}_km2`)];
+  const rows = sources.flatMap((s) => {
+    const own = new Set(s.measures.map((m) => m.id));
+    return s.points.map((p) => [s.datasetId, p.dateIso, ...ids.map((id) => km2(own.has(id) && Object.hasOwn(p.areaKm2ByMeasure, id) ? p.areaKm2ByMeasure[id] : undefined))]);
+  });
   return csvFile(ctx, columns, rows);
 }
 

@@ -6,10 +6,11 @@ import { creditLines, type ExportContext } from './export';
 import { formatDateLong, formatKm2, formatSignedKm2 } from './format';
 import { daysBetween } from './timeline';
 
-/** One key of the legend: a colour and what it means. */
+/** One row of the legend: a filled swatch, an outline (a source drawn as outlines), or a heading (a source's name). */
 export interface LegendKey {
-  color: string;
   label: string;
+  color?: string;
+  kind?: 'swatch' | 'outline' | 'head';
 }
 
 /** One figure as the screen shows it: `Held by Ukraine, in Russia` → `420.1 km²`. */

@@ -2,11 +2,27 @@
 // (dates, snapshots, figures, method, credits, permalink), all drawn in one 2D canvas at the chosen scale.
 import type { ImageCaption, LegendKey } from '../domain/image-caption';
 
-/** The map part of the picture: one map, two side by side (from, to), or two split at the swipe line. */
-export type MapImages =
-  | { layout: 'single'; map: HTMLCanvasElement }
-  | { layout: 'side'; from: HTMLCanvasElement; to: HTMLCanvasElement; fromLabel: string; toLabel: string }
-  | { layout: 'swipe'; from: HTMLCanvasElement; to: HTMLCanvasElement; fraction: number; fromLabel: string; toLabel: string };
+/** One map of the picture, where it sits in the map area (CSS px), and its label ("From: 5 Sept 2024", "ISW/CTP: …"). */
+export interface MapPane {
+  canvas: HTMLCanvasElement;
+  xCss: number;
+  yCss: number;
+  label: string | null;
+  /** Swipe: only the part left of this fraction of the map area's width is drawn, with the line there. */
+  clipToFraction?: number;
+  /** Where its label goes: centred at the top (one map per pane), or at the left or right (the two sides of a swipe). */
+  labelAt?: 'center' | 'left' | 'right';
+}
+
+/**
+ * The map area as on screen, drawn at the capture's pixel ratio: one map, or several side by side or stacked (two
+ * dates, or one per source), or two split by the swipe line. Panes are drawn in order, later over earlier.
+ */
+export interface MapImages {
+  widthCss: number;
+  heightCss: number;
+  panes: MapPane[];
+}
 
 /** The UI's font stack (app.css), so the picture reads like the page. */
 const FONT_FAMILY = "system-ui, 'Noto Sans', 'DejaVu Sans', sans-serif";
@@ -81,39 +97,51 @@ function blockHeight(b: TextBlock, scale: number): number {
 function drawLegend(g: CanvasRenderingContext2D, keys: readonly LegendKey[], scale: number): void {
   if (keys.length === 0) return;
   const size = 12.5 * scale;
-  g.font = `400 ${size}px ${FONT_FAMILY}`;
   const swatch = 13 * scale;
   const row = 19 * scale;
   const pad = 7 * scale;
-  const width = Math.max(...keys.map((k) => g.measureText(k.label).width)) + swatch + 6 * scale + pad * 2;
+  const widthOf = (k: LegendKey) => {
+    g.font = `${k.kind === 'head' ? 700 : 400} ${size}px ${FONT_FAMILY}`;
+    return g.measureText(k.label).width + (k.kind === 'head' ? 0 : swatch + 6 * scale);
+  };
+  const width = Math.max(...keys.map(widthOf)) + pad * 2;
   const x = 10 * scale;
   const y = 10 * scale;
   g.fillStyle = 'rgba(255, 255, 255, 0.92)';
   g.fillRect(x, y, width, keys.length * row + pad * 2 - (row - swatch));
   keys.forEach((k, i) => {
     const top = y + pad + i * row;
-    g.globalAlpha = 0.85;
-    g.fillStyle = k.color;
-    g.fillRect(x + pad, top, swatch, swatch);
-    g.globalAlpha = 1;
+    g.font = `${k.kind === 'head' ? 700 : 400} ${size}px ${FONT_FAMILY}`;
+    if (k.kind === 'outline') {
+      g.strokeStyle = k.color ?? INK;
+      g.lineWidth = 2 * scale;
+      g.setLineDash([3 * scale, 2 * scale]);
+      g.strokeRect(x + pad + scale, top + scale, swatch - 2 * scale, swatch - 2 * scale);
+      g.setLineDash([]);
+    } else if (k.kind !== 'head') {
+      g.globalAlpha = 0.85;
+      g.fillStyle = k.color ?? INK;
+      g.fillRect(x + pad, top, swatch, swatch);
+      g.globalAlpha = 1;
+    }
     g.fillStyle = INK;
     g.textBaseline = 'middle';
-    g.fillText(k.label, x + pad + swatch + 6 * scale, top + swatch / 2);
+    g.fillText(k.label, x + pad + (k.kind === 'head' ? 0 : swatch + 6 * scale), top + swatch / 2);
   });
   g.textBaseline = 'alphabetic';
 }
 
-function drawMapLabel(g: CanvasRenderingContext2D, text: string, centerX: number, bottomY: number, scale: number): void {
+/** A map's label as MapView sets it: white on dark, 8 px from the top; centred on `x`, or starting or ending at it. */
+function drawMapLabel(g: CanvasRenderingContext2D, text: string, x: number, top: number, align: 'center' | 'left' | 'right', scale: number): void {
   g.font = `400 ${13 * scale}px ${FONT_FAMILY}`;
   const w = g.measureText(text).width + 16 * scale;
   const h = 21 * scale;
+  const left = align === 'center' ? x - w / 2 : align === 'left' ? x : x - w;
   g.fillStyle = 'rgba(38, 50, 56, 0.85)';
-  g.fillRect(centerX - w / 2, bottomY - h, w, h);
+  g.fillRect(left, top, w, h);
   g.fillStyle = '#fff';
-  g.textAlign = 'center';
   g.textBaseline = 'middle';
-  g.fillText(text, centerX, bottomY - h / 2);
-  g.textAlign = 'left';
+  g.fillText(text, left + 8 * scale, top + h / 2);
   g.textBaseline = 'alphabetic';
 }
 
@@ -122,8 +150,8 @@ function drawMapLabel(g: CanvasRenderingContext2D, text: string, centerX: number
  * images come already rendered at that ratio, so text and map are equally sharp. Returns the canvas.
  */
 export function composeImage(maps: MapImages, legend: readonly LegendKey[], caption: ImageCaption, scale: number): HTMLCanvasElement {
-  const mapWidth = maps.layout === 'side' ? maps.from.width + maps.to.width : maps.layout === 'single' ? maps.map.width : maps.to.width;
-  const mapHeight = maps.layout === 'single' ? maps.map.height : Math.max(maps.from.height, maps.to.height);
+  const mapWidth = Math.round(maps.widthCss * scale);
+  const mapHeight = Math.round(maps.heightCss * scale);
   const canvas = document.createElement('canvas');
   const g = canvas.getContext('2d');
   if (!g) throw new Error('composeImage: no 2D canvas context');
@@ -134,22 +162,27 @@ export function composeImage(maps: MapImages, legend: readonly LegendKey[], capt
 
   g.fillStyle = '#ffffff';
   g.fillRect(0, 0, canvas.width, canvas.height);
-  if (maps.layout === 'single') g.drawImage(maps.map, 0, 0);
-  else if (maps.layout === 'side') {
-    g.drawImage(maps.from, 0, 0);
-    g.drawImage(maps.to, maps.from.width, 0);
+  for (const p of maps.panes) {
+    const x = Math.round(p.xCss * scale);
+    const y = Math.round(p.yCss * scale);
+    if (p.clipToFraction === undefined) g.drawImage(p.canvas, x, y);
+    else {
+      const cut = Math.round(p.clipToFraction * mapWidth) - x;
+      if (cut > 0) g.drawImage(p.canvas, 0, 0, cut, p.canvas.height, x, y, cut, p.canvas.height);
+      g.fillStyle = '#263238';
+      g.fillRect(x + cut - 2 * scale, 0, 4 * scale, mapHeight);
+    }
+    // Maps side by side or stacked: the 2 px line MapView draws between them.
     g.fillStyle = '#263238';
-    g.fillRect(maps.from.width - scale, 0, 2 * scale, mapHeight);
-    drawMapLabel(g, maps.fromLabel, maps.from.width / 2, mapHeight - 40 * scale, scale);
-    drawMapLabel(g, maps.toLabel, maps.from.width + maps.to.width / 2, mapHeight - 40 * scale, scale);
-  } else {
-    const cut = Math.round(maps.fraction * mapWidth);
-    g.drawImage(maps.to, 0, 0);
-    g.drawImage(maps.from, 0, 0, cut, maps.from.height, 0, 0, cut, maps.from.height);
-    g.fillStyle = '#263238';
-    g.fillRect(cut - 2 * scale, 0, 4 * scale, mapHeight);
-    drawMapLabel(g, maps.fromLabel, Math.max(cut / 2, 60 * scale), mapHeight - 40 * scale, scale);
-    drawMapLabel(g, maps.toLabel, Math.min(cut + (mapWidth - cut) / 2, mapWidth - 60 * scale), mapHeight - 40 * scale, scale);
+    if (p.clipToFraction === undefined && x > 0) g.fillRect(x - scale, y, 2 * scale, p.canvas.height);
+    if (p.clipToFraction === undefined && y > 0) g.fillRect(x, y - scale, p.canvas.width, 2 * scale);
+  }
+  for (const p of maps.panes) {
+    if (!p.label) continue;
+    const x = Math.round(p.xCss * scale);
+    const at = p.labelAt ?? 'center';
+    const labelX = at === 'left' ? x + 8 * scale : at === 'right' ? mapWidth - 56 * scale : x + p.canvas.width / 2;
+    drawMapLabel(g, p.label, labelX, Math.round(p.yCss * scale) + 8 * scale, at, scale);
   }
   drawLegend(g, legend, scale);
 

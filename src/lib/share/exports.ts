@@ -1,14 +1,16 @@
 // Each download of the share dialog, built from the app's state: the picture, the snapshots, the figures, the area
-// series, the comparison, the citation. Formats, names and credits come from domain/export.ts.
+// series, the comparison. Formats, names and credits come from domain/export.ts.
 import type { AppState } from '../state/app-state.svelte';
 import {
   areaReportToCsv, areaSeriesToCsv, diffToCsv, diffToGeoJson, exportFileName, pngTextFields, snapshotsToGeoJson, viewDatesIso,
-  type ExportContext, type ExportKind,
+  type ExportContext, type ExportKind, type SourceSeries,
 } from '../domain/export';
 import { compareFigures, dateFigures, imageCaption, type FigureLine, type LegendKey } from '../domain/image-caption';
 import { CHANGE_COLORS } from '../domain/change-colors';
 import { areaSeriesFromBuild } from '../domain/build-areas';
+import { labelOn } from '../domain/sources';
 import { requestAreaSeries } from '../data/areas-client';
+import { sourcesInView } from '../state/export-context';
 import { canvasToPng, composeImage } from './compose-image';
 import { addPngText } from '../domain/png-text';
 
@@ -22,8 +24,9 @@ export interface ExportFile {
 const name = (ctx: ExportContext, kind: ExportKind, ext: string) => exportFileName(ctx.dataset.id, ctx.view, kind, ext);
 const measureLabels = (app: AppState) => new Map((app.dataset?.manifest.measures ?? []).map((m) => [m.id, m.label]));
 
-/** The legend as on screen: change colours under the compare overlay, class colours otherwise. */
+/** The legend as on screen (Legend.svelte): change colours, a key per source, the disagreement, or the classes. */
 export function legendKeys(app: AppState): LegendKey[] {
+  const several = !app.compare && app.onDate.length > 1;
   if (app.compare && app.compareView === 'overlay') {
     return [
       { color: CHANGE_COLORS.gained, label: 'Gained' },
@@ -31,17 +34,35 @@ export function legendKeys(app: AppState): LegendKey[] {
       { color: CHANGE_COLORS.unchanged, label: 'Held on both dates' },
     ];
   }
-  return (app.dataset?.manifest.classes ?? []).map((c) => ({ color: c.color, label: c.label }));
+  if (several && app.compareView !== 'overlay') {
+    return app.onDate.flatMap((s) => [
+      { kind: 'head' as const, label: s.name },
+      ...s.source.dataset.manifest.classes.map((c) => ({ color: c.color, label: labelOn(c, s.inForce.snapshotDateIso ?? app.dateIso).label })),
+    ]);
+  }
+  if (several && app.showDisagreement && app.disagreement) {
+    return [
+      { color: CHANGE_COLORS.lost, label: `Only ${app.onDate[0]?.name ?? ''}` },
+      { color: CHANGE_COLORS.gained, label: `Only ${app.onDate.find((s) => s.source === app.disagreeWith)?.name ?? ''}` },
+      { color: CHANGE_COLORS.unchanged, label: 'Both' },
+    ];
+  }
+  const date = app.snapshotDateIso ?? app.dateIso;
+  return [
+    ...(several ? [{ kind: 'head' as const, label: `${app.onDate[0]?.name ?? ''} (filled)` }] : []),
+    ...(app.dataset?.manifest.classes ?? []).map((c) => ({ color: c.color, label: labelOn(c, date).label })),
+    ...(several ? app.onDate.slice(1).map((s) => ({ kind: 'outline' as const, color: s.color, label: `${s.name} (outline)` })) : []),
+  ];
 }
 
 /** Why the figures on screen cannot be exported yet, or null when they can. */
 export function figuresNotReady(app: AppState): string | null {
   if (app.compare) return app.diff ? null : app.diffError ? `the comparison failed: ${app.diffError}` : 'the comparison is still being computed';
-  if (app.snapshotIndex < 0) return null;
-  return app.areaReport ? null : 'the areas are still being computed';
+  const waiting = app.onDate.filter((s) => s.inForce.index >= 0 && !s.report);
+  return waiting.length === 0 ? null : `the areas of ${waiting.map((s) => s.name).join(', ')} are still being computed`;
 }
 
-/** The figures on screen, and the sentence saying how they were computed. */
+/** The figures on screen, the sentence saying how they were computed, and what the map draws if not all of them. */
 function figuresAndMethod(app: AppState, ctx: ExportContext): { figures: FigureLine[]; method: string; mapNote?: string } {
   if (app.compare && app.diff) {
     const shown = app.compareMeasureId || app.diff.measures[0]?.measureId || '';
@@ -51,7 +72,10 @@ function figuresAndMethod(app: AppState, ctx: ExportContext): { figures: FigureL
       ...(app.compareView === 'overlay' ? { mapNote: `The map shows gained and lost ground for: ${measureLabels(app).get(shown) ?? shown}` } : {}),
     };
   }
-  const figures = app.areaReport ? dateFigures(app.areaReport) : [];
+  const several = app.onDate.length > 1;
+  const figures = app.onDate.flatMap((s) =>
+    s.report ? dateFigures(s.report).map((f) => (several ? { ...f, label: `${s.name}, ${f.label}` } : f)) : several ? [{ label: s.name, value: 'no snapshot yet' }] : [],
+  );
   return { figures, method: `Areas computed from the polygons with ${ctx.areaMethod}; overlapping polygons counted once; each measure clipped as it is defined.` };
 }
 
@@ -72,26 +96,29 @@ export async function imageFile(app: AppState, ctx: ExportContext, scale: 1 | 2)
 
 /** Why the snapshots cannot be exported as GeoJSON, or null. */
 export function snapshotsUnavailable(app: AppState): string | null {
-  return app.tiles ? 'a tiled build holds its polygons as simplified vector tiles, not as whole polygons' : null;
+  return sourcesInView(app).some((s) => s.dataset.tiles) ? 'a tiled build holds its polygons as simplified vector tiles, not as whole polygons' : null;
 }
 
-/** The snapshot(s) in force, as GeoJSON: one for a date, the from and to snapshots of a comparison. */
+/** The snapshot(s) in force, as GeoJSON: each source's on a date, the primary's from and to snapshots in compare mode. */
 export function snapshotsFile(app: AppState, ctx: ExportContext): ExportFile {
-  const source = ctx.layers[0]?.source.name ?? ctx.dataset.title;
-  const snapshots = viewDatesIso(ctx.view).map((askedIso) => ({ askedIso, source, snapshot: app.snapshotOn(askedIso) }));
+  const snapshots = sourcesInView(app).flatMap((s, i) =>
+    viewDatesIso(ctx.view).map((askedIso) => ({ askedIso, source: ctx.layers[i]?.source.name ?? s.id, snapshot: app.snapshotOn(askedIso, s.dataset.store) })),
+  );
   return { name: name(ctx, 'snapshot', 'geojson'), type: 'application/geo+json', data: snapshotsToGeoJson(snapshots, ctx) };
 }
 
-/** The figures on screen as CSV: the area table for a date, the comparison's figures for compare mode. */
+/** The figures on screen as CSV: each source's area table for a date, the comparison's figures for compare mode. */
 export function figuresFile(app: AppState, ctx: ExportContext): ExportFile {
   if (app.compare) {
     if (!app.diff) throw new Error(figuresNotReady(app) ?? 'no comparison');
     return { name: name(ctx, 'diff', 'csv'), type: 'text/csv', data: diffToCsv(app.diff, ctx, measureLabels(app)) };
   }
-  const report = app.areaReport;
-  const ds = app.dataset;
-  if (!report || !ds || !app.snapshotDateIso) throw new Error(figuresNotReady(app) ?? 'no snapshot in force on this date');
-  return { name: name(ctx, 'figures', 'csv'), type: 'text/csv', data: areaReportToCsv(report, app.dateIso, app.snapshotDateIso, ds.manifest.classes, ctx) };
+  const notReady = figuresNotReady(app);
+  if (notReady) throw new Error(notReady);
+  const rows = app.onDate.map((s) => ({
+    datasetId: s.source.dataset.manifest.id, askedIso: app.dateIso, snapshotIso: s.inForce.snapshotDateIso, report: s.report, classes: s.source.dataset.manifest.classes,
+  }));
+  return { name: name(ctx, 'figures', 'csv'), type: 'text/csv', data: areaReportToCsv(rows, ctx) };
 }
 
 /** The comparison's polygons (gained, lost, held on both dates) as GeoJSON. */
@@ -101,21 +128,21 @@ export function diffGeoJsonFile(app: AppState, ctx: ExportContext): ExportFile {
 }
 
 /**
- * Every measure's area for every snapshot, as CSV: computed in a worker of its own (a few seconds for the
- * Kursk data), or read from a tiled build's index (measures it cannot answer are empty).
+ * Every measure's area for every snapshot of every source in view, as CSV: computed in a worker per source (a few
+ * seconds for the Kursk data), or read from a tiled build's index (measures it cannot answer are empty).
  */
 export async function seriesFile(app: AppState, ctx: ExportContext): Promise<ExportFile> {
-  const ds = app.dataset;
-  const store = app.store;
-  if (!ds || !store) throw new Error('no dataset');
-  const measures = ds.manifest.measures;
-  let points;
-  if (ds.tiles) points = areaSeriesFromBuild(ds.tiles.areasKm2, measures, store.datesIso);
-  else {
-    const answer = await requestAreaSeries(store, measures, ds.clipRegions, 'export');
+  const sources = sourcesInView(app);
+  if (sources.length === 0) throw new Error('no dataset');
+  const series: SourceSeries[] = await Promise.all(sources.map(async (s) => {
+    const ds = s.dataset;
+    const measures = ds.manifest.measures;
+    if (ds.tiles) return { datasetId: ds.manifest.id, points: areaSeriesFromBuild(ds.tiles.areasKm2, measures, ds.store.datesIso), measures };
+    const answer = await requestAreaSeries(ds.store, measures, ds.clipRegions, `export:${s.id}`);
     if (answer.stale) throw new Error('a newer request replaced this one');
-    points = answer.series.points;
-  }
-  const span = { firstIso: store.datesIso[0]!, lastIso: store.datesIso[store.datesIso.length - 1]! };
-  return { name: exportFileName(ds.manifest.id, ctx.view, 'series', 'csv', span), type: 'text/csv', data: areaSeriesToCsv(points, measures, ctx) };
+    return { datasetId: ds.manifest.id, points: answer.series.points, measures };
+  }));
+  const all = sources.flatMap((s) => s.dataset.store.datesIso).sort();
+  const span = { firstIso: all[0]!, lastIso: all[all.length - 1]! };
+  return { name: exportFileName(ctx.dataset.id, ctx.view, 'series', 'csv', span), type: 'text/csv', data: areaSeriesToCsv(series, ctx) };
 }
