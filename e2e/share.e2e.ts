@@ -152,6 +152,38 @@ describe('share: the picture', () => {
   });
 });
 
+describe('share: several sources', () => {
+  it('pictures two sources side by side and credits and cites both', async () => {
+    const isw = JSON.parse(readFileSync('geodata/kursk-isw/dataset.json', 'utf8')) as DatasetManifest;
+    const w = await newPage({ width: 1440, height: 900 });
+    await openApp(w, `#date=${DATE}&sources=deepstate,isw&view=side&map=10/51.20/35.27`);
+    await w.page.getByTestId('map-secondary').waitFor({ timeout: 90_000 });
+    await w.page.waitForFunction(() => {
+      const a = (window as unknown as { __app: { onDate: { report: unknown; inForce: { index: number } }[] } }).__app;
+      return a.onDate.length === 2 && a.onDate.every((s) => s.report || s.inForce.index < 0);
+    }, undefined, { timeout: 90_000 });
+    await waitForIdle(w.page);
+    const frame = await w.page.getByTestId('map-primary').boundingBox();
+    const second = await w.page.getByTestId('map-secondary').boundingBox();
+    await openShare(w, 'image');
+    const file = await downloadOf(w.page, 'download-image');
+    expect(file.name).toBe(`kursk-2024+${isw.id}_sources-side_${DATE}_map.png`);
+    keep(file.name, file.bytes);
+    const png = PNG.sync.read(file.bytes);
+    expect(Math.abs(png.width - (frame!.width + second!.width))).toBeLessThanOrEqual(2);
+    expect(file.bytes.toString('utf8')).toContain(isw.sources[0]!.attribution);
+    await openShare(w, 'cite');
+    const text = await w.page.getByTestId('citation-text').innerText();
+    expect(text.startsWith(`${deepstate.name}; ${isw.sources[0]!.name}. `)).toBe(true);
+    expect(text).toContain(`${isw.sources[0]!.name}: 15 December 2024 (snapshot of `);
+    await openShare(w, 'data');
+    const figures = await downloadOf(w.page, 'export-figures');
+    const csv = figures.bytes.toString('utf8');
+    expect(csv).toContain(`#   attribution: ${isw.sources[0]!.attribution}`);
+    expect(csv).toMatch(new RegExp(`\\r\\n${isw.id},${DATE},\\d{4}-\\d{2}-\\d{2},measure,`));
+  });
+});
+
 describe('share: link and citation', () => {
   it('copies the permalink with a visible confirmation', async () => {
     const w = await newPage({ width: 390, height: 844 });
