@@ -94,8 +94,9 @@ function blockHeight(b: TextBlock, scale: number): number {
   return (b.before + b.lines.length * (b.style.size + b.style.gap * 2) * 1.15) * scale;
 }
 
-function drawLegend(g: CanvasRenderingContext2D, keys: readonly LegendKey[], scale: number): void {
-  if (keys.length === 0) return;
+/** Draws the legend box at the map's top left; returns its bottom and right edges (device px). */
+function drawLegend(g: CanvasRenderingContext2D, keys: readonly LegendKey[], scale: number): { right: number; bottom: number } {
+  if (keys.length === 0) return { right: 0, bottom: 0 };
   const size = 12.5 * scale;
   const swatch = 13 * scale;
   const row = 19 * scale;
@@ -107,8 +108,9 @@ function drawLegend(g: CanvasRenderingContext2D, keys: readonly LegendKey[], sca
   const width = Math.max(...keys.map(widthOf)) + pad * 2;
   const x = 10 * scale;
   const y = 10 * scale;
+  const height = keys.length * row + pad * 2 - (row - swatch);
   g.fillStyle = 'rgba(255, 255, 255, 0.92)';
-  g.fillRect(x, y, width, keys.length * row + pad * 2 - (row - swatch));
+  g.fillRect(x, y, width, height);
   keys.forEach((k, i) => {
     const top = y + pad + i * row;
     g.font = `${k.kind === 'head' ? 700 : 400} ${size}px ${FONT_FAMILY}`;
@@ -129,14 +131,19 @@ function drawLegend(g: CanvasRenderingContext2D, keys: readonly LegendKey[], sca
     g.fillText(k.label, x + pad + (k.kind === 'head' ? 0 : swatch + 6 * scale), top + swatch / 2);
   });
   g.textBaseline = 'alphabetic';
+  return { right: x + width, bottom: y + height };
 }
 
-/** A map's label as MapView sets it: white on dark, 8 px from the top; centred on `x`, or starting or ending at it. */
-function drawMapLabel(g: CanvasRenderingContext2D, text: string, x: number, top: number, align: 'center' | 'left' | 'right', scale: number): void {
+/**
+ * A map's label as MapView sets it: white on dark, 8 px from the top; centred on `x`, or starting or ending at it.
+ * Where it would sit under the legend it goes just below it instead, so that neither hides the other.
+ */
+function drawMapLabel(g: CanvasRenderingContext2D, text: string, x: number, top: number, align: 'center' | 'left' | 'right', scale: number, legend: { right: number; bottom: number }): void {
   g.font = `400 ${13 * scale}px ${FONT_FAMILY}`;
   const w = g.measureText(text).width + 16 * scale;
   const h = 21 * scale;
   const left = align === 'center' ? x - w / 2 : align === 'left' ? x : x - w;
+  if (left < legend.right && top < legend.bottom) top = legend.bottom + 6 * scale;
   g.fillStyle = 'rgba(38, 50, 56, 0.85)';
   g.fillRect(left, top, w, h);
   g.fillStyle = '#fff';
@@ -177,14 +184,14 @@ export function composeImage(maps: MapImages, legend: readonly LegendKey[], capt
     if (p.clipToFraction === undefined && x > 0) g.fillRect(x - scale, y, 2 * scale, p.canvas.height);
     if (p.clipToFraction === undefined && y > 0) g.fillRect(x, y - scale, p.canvas.width, 2 * scale);
   }
+  const legendBox = drawLegend(g, legend, scale);
   for (const p of maps.panes) {
     if (!p.label) continue;
     const x = Math.round(p.xCss * scale);
     const at = p.labelAt ?? 'center';
     const labelX = at === 'left' ? x + 8 * scale : at === 'right' ? mapWidth - 56 * scale : x + p.canvas.width / 2;
-    drawMapLabel(g, p.label, labelX, Math.round(p.yCss * scale) + 8 * scale, at, scale);
+    drawMapLabel(g, p.label, labelX, Math.round(p.yCss * scale) + 8 * scale, at, scale, legendBox);
   }
-  drawLegend(g, legend, scale);
 
   g.fillStyle = '#cfd8dc';
   g.fillRect(0, mapHeight, canvas.width, scale);
