@@ -14,6 +14,7 @@ import { parseManifestJson } from './manifest';
 import { IsoDateSchema, RelativePathSchema, zodIssuesToLocal } from './schema';
 
 import { BUILD_FORMAT } from './build-format';
+import { fetchFile, resolveDatasetFile } from './fetch-file';
 
 export { BUILD_FORMAT, isBuildIndex } from './build-format';
 
@@ -158,7 +159,12 @@ export function datasetFromBuild(indexUrl: URL, index: BuildIndex, extras: Build
     issues.push(...c.issues);
     if (c.ok) claims = c.value;
   }
-  const url = (file: string) => new URL(file, indexUrl).href;
+  // parseBuildIndex checked both paths with RelativePathSchema, which refuses whatever resolveDatasetFile refuses.
+  const url = (file: string) => {
+    const r = resolveDatasetFile(file, indexUrl);
+    if (!r.ok) throw new Error(`datasetFromBuild: ${file} passed the index check but ${r.reason}`);
+    return r.url.href;
+  };
   const tiles: TiledData = {
     indexUrl: indexUrl.href,
     pmtilesUrl: url(index.tiles.file),
@@ -190,18 +196,11 @@ export function datasetFromBuild(indexUrl: URL, index: BuildIndex, extras: Build
 
 type Fetched = { ok: true; json: unknown } | { ok: false; missing: boolean; issues: Issue[] };
 
-/** Fetch and parse one JSON file; `missing` for a 404 (an optional file that is simply not there). */
+/** Fetch and parse one JSON file; `missing` for a 404 or an HTML page in its place (an optional file not there). */
 async function fetchJson(url: URL, label: string, maxBytes = DEFAULT_MAX_BYTES): Promise<Fetched> {
-  let res: Response;
-  try {
-    res = await fetch(url, { credentials: 'same-origin', redirect: 'follow' });
-  } catch (err) {
-    return { ok: false, missing: false, issues: [{ file: label, reason: `could not be fetched from ${url.href}: ${(err as Error).message} (offline, blocked, or no CORS)`, severity: 'error' }] };
-  }
-  if (res.status === 404) return { ok: false, missing: true, issues: [{ file: label, reason: `not found at ${url.href}`, severity: 'error' }] };
-  if (!res.ok) return { ok: false, missing: false, issues: [{ file: label, reason: `could not be fetched from ${url.href}: HTTP ${res.status} ${res.statusText}`.trim(), severity: 'error' }] };
-  const bytes = new Uint8Array(await res.arrayBuffer());
-  const decoded = decodeJsonFile({ file: label, bytes }, maxBytes);
+  const r = await fetchFile(url, maxBytes);
+  if (!r.ok) return { ok: false, missing: r.missing, issues: [{ file: label, reason: r.reason, severity: 'error' }] };
+  const decoded = decodeJsonFile({ file: label, bytes: r.bytes }, maxBytes);
   return decoded.ok ? { ok: true, json: decoded.value } : { ok: false, missing: false, issues: decoded.issues };
 }
 
@@ -226,9 +225,13 @@ export async function loadBuild(indexUrl: URL, indexJson?: unknown): Promise<Res
   const manifestJson = manifestFetch.ok ? manifestFetch.json : undefined;
   const claimsFile = isRecord(manifestJson) && typeof manifestJson.claimsFile === 'string' ? manifestJson.claimsFile : 'claims.json';
   const extras: BuildExtras = manifestJson !== undefined ? { manifest: manifestJson } : {};
-  const claimsFetch = await fetchJson(new URL(claimsFile, indexUrl), claimsFile);
-  if (claimsFetch.ok) extras.claims = { file: claimsFile, json: claimsFetch.json };
-  else if (!claimsFetch.missing || claimsFile !== 'claims.json') issues.push(...claimsFetch.issues);
+  const claimsUrl = resolveDatasetFile(claimsFile, indexUrl);
+  if (!claimsUrl.ok) issues.push({ file: claimsFile, reason: `claimsFile listed in ${MANIFEST_FILE}, but ${claimsUrl.reason}`, severity: 'error' });
+  else {
+    const claimsFetch = await fetchJson(claimsUrl.url, claimsFile);
+    if (claimsFetch.ok) extras.claims = { file: claimsFile, json: claimsFetch.json };
+    else if (!claimsFetch.missing || claimsFile !== 'claims.json') issues.push(...claimsFetch.issues);
+  }
   const { dataset, issues: more } = datasetFromBuild(indexUrl, parsed.value, extras);
   if (manifestJson === undefined)
     issues.push({ file: MANIFEST_FILE, reason: `not found beside ${indexUrl.pathname.split('/').pop()}: classes from the build with default labels and colours, one measure per class, no source or licence stated`, severity: 'warning' });

@@ -1,6 +1,6 @@
 // Turns one snapshot file (bytes or text) into a Snapshot, skipping bad features and naming every problem.
 import type { ControlClass, ControlFeature, ControlProps, Issue, Result, Snapshot } from '../domain/types';
-import { dateInFileName, dateProblem, isIsoDate } from './dates';
+import { dateInFileName, dateProblem, isIsoDate, outsideSupportedRange } from './dates';
 import { DEFAULT_MAX_BYTES, decodeJsonFile, type FileInput } from './decode';
 import type { LocalIssue } from './issues';
 import { describeValue, isRecord, jsonPath, toIssues } from './issues';
@@ -231,12 +231,22 @@ function snapshotDate(file: string, features: unknown[], manifestDate: string | 
       issues.push({ file, reason: `file name says ${nameDate} but dataset.json lists this file for ${manifestDate}; using ${manifestDate}`, severity: 'warning' });
     return manifestDate;
   }
-  if (nameDate !== undefined) return isIsoDate(nameDate) ? nameDate : undefined;
+  if (nameDate !== undefined) {
+    if (!isIsoDate(nameDate)) return undefined;
+    const far = outsideSupportedRange('date from the file name', nameDate);
+    if (far) issues.push({ file, reason: far, severity: 'error' });
+    return far ? undefined : nameDate;
+  }
   // No date in the name: use the features' date if they all agree on one.
   const dates = new Set<string>();
   for (const f of features) if (isRecord(f) && isRecord(f.properties) && isIsoDate(f.properties.date)) dates.add(f.properties.date);
   const only = [...dates][0];
   if (dates.size === 1 && only !== undefined) {
+    const far = outsideSupportedRange('date of the features', only);
+    if (far) {
+      issues.push({ file, reason: far, severity: 'error' });
+      return undefined;
+    }
     issues.push({ file, reason: `no date in the file name; using ${only}, the date its features carry`, severity: 'warning' });
     return only;
   }
