@@ -78,3 +78,11 @@ export function countErrors(issues: readonly Issue[]): number {
   for (const i of issues) if (i.severity === 'error') n++;
   return n;
 }
+
+/**
+ * Append `items` to `target` one by one. `target.push(...items)` passes every item as an argument, and past about
+ * 100,000 (a file with that many bad features) the engine throws a RangeError: the app then reported "internal error".
+ */
+export function pushAll<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
+}

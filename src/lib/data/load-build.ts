@@ -8,7 +8,7 @@ import type { SnapshotStore, StoredFeature } from '../domain/snapshot-store';
 import type { LoadedDataset } from '../state/app-state.svelte';
 import { parseClaimsFile, type Claim } from './claims-schema';
 import { DEFAULT_MAX_BYTES, decodeJsonFile } from './decode';
-import { describeValue, isRecord, jsonPath, toIssues, type LocalIssue } from './issues';
+import { describeValue, isRecord, pushAll, jsonPath, toIssues, type LocalIssue } from './issues';
 import { DEFAULT_PALETTE, MANIFEST_FILE } from './load-dataset';
 import { parseManifestJson } from './manifest';
 import { IsoDateSchema, RelativePathSchema, zodIssuesToLocal } from './schema';
@@ -130,7 +130,7 @@ export function datasetFromBuild(indexUrl: URL, index: BuildIndex, extras: Build
   let manifest: DatasetManifest | undefined;
   if (extras.manifest !== undefined) {
     const m = parseManifestJson(MANIFEST_FILE, extras.manifest);
-    issues.push(...m.issues);
+    pushAll(issues, m.issues);
     if (m.ok) manifest = m.value;
     else issues.push({ file: MANIFEST_FILE, reason: 'unusable; classes taken from the build with default labels and colours', severity: 'error' });
   }
@@ -156,7 +156,7 @@ export function datasetFromBuild(indexUrl: URL, index: BuildIndex, extras: Build
   let claims: Claim[] = [];
   if (extras.claims) {
     const c = parseClaimsFile(extras.claims.file, extras.claims.json, { snapshotDates: index.datesIso });
-    issues.push(...c.issues);
+    pushAll(issues, c.issues);
     if (c.ok) claims = c.value;
   }
   // parseBuildIndex checked both paths with RelativePathSchema, which refuses whatever resolveDatasetFile refuses.
@@ -221,7 +221,7 @@ export async function loadBuild(indexUrl: URL, indexJson?: unknown): Promise<Res
   if (!parsed.ok) return parsed;
   const issues = [...parsed.issues];
   const manifestFetch = await fetchJson(new URL(MANIFEST_FILE, indexUrl), MANIFEST_FILE);
-  if (!manifestFetch.ok && !manifestFetch.missing) issues.push(...manifestFetch.issues);
+  if (!manifestFetch.ok && !manifestFetch.missing) pushAll(issues, manifestFetch.issues);
   const manifestJson = manifestFetch.ok ? manifestFetch.json : undefined;
   const claimsFile = isRecord(manifestJson) && typeof manifestJson.claimsFile === 'string' ? manifestJson.claimsFile : 'claims.json';
   const extras: BuildExtras = manifestJson !== undefined ? { manifest: manifestJson } : {};
@@ -230,7 +230,7 @@ export async function loadBuild(indexUrl: URL, indexJson?: unknown): Promise<Res
   else {
     const claimsFetch = await fetchJson(claimsUrl.url, claimsFile);
     if (claimsFetch.ok) extras.claims = { file: claimsFile, json: claimsFetch.json };
-    else if (!claimsFetch.missing || claimsFile !== 'claims.json') issues.push(...claimsFetch.issues);
+    else if (!claimsFetch.missing || claimsFile !== 'claims.json') pushAll(issues, claimsFetch.issues);
   }
   const { dataset, issues: more } = datasetFromBuild(indexUrl, parsed.value, extras);
   if (manifestJson === undefined)
