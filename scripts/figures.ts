@@ -3,6 +3,7 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { readDatasetFolder, formatIssue } from './validate';
+import { escapeForTerminal } from './lib/terminal';
 import { loadDataset } from '../src/lib/data/load-dataset';
 import { snapshotAreaReport } from '../src/lib/domain/area';
 import { diffSnapshots } from '../src/lib/domain/diff';
@@ -10,13 +11,17 @@ import { snapshotIndexOn } from '../src/lib/domain/timeline';
 import { formatKm2, formatSignedKm2 } from '../src/lib/domain/format';
 import type { AreaGeometry, Snapshot } from '../src/lib/domain/types';
 
-export function main(args: readonly string[], out: (line: string) => void = (l) => console.log(l)): number {
+export function main(args: readonly string[], print: (line: string) => void = (l) => console.log(l)): number {
+  // Labels and names come from data: escaped like every line the command-line tools print.
+  const out = (line: string) => print(escapeForTerminal(line));
   const [dir, ...queries] = args;
   if (!dir || queries.length === 0) {
     out('usage: npm run figures -- <dataset-dir> <YYYY-MM-DD | YYYY-MM-DD..YYYY-MM-DD> ...');
     return 2;
   }
-  const loaded = loadDataset(readDatasetFolder(dir));
+  const read = readDatasetFolder(dir);
+  for (const i of read.issues) out(formatIssue(i));
+  const loaded = loadDataset(read.files);
   if (!loaded.ok) {
     for (const i of loaded.issues) out(formatIssue(i));
     return 1;

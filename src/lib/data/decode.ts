@@ -1,7 +1,6 @@
 // Bytes to a JSON value, with a size limit checked first and encoding/syntax errors located for the user.
 import type { Issue, Result } from '../domain/types';
-import { formatBytes } from './issues';
-import { MAX_FILE_BYTES, MAX_JSON_DEPTH } from './limits';
+import { MAX_FILE_BYTES, MAX_JSON_DEPTH, overSizeLimit } from './limits';
 
 /** Default largest file accepted, in bytes (50 MB): bigger files are rejected before decoding. */
 export const DEFAULT_MAX_BYTES = MAX_FILE_BYTES;
@@ -27,7 +26,7 @@ export function decodeText(input: FileInput, maxBytes: number = DEFAULT_MAX_BYTE
   const err = (reason: string): Result<string> => ({ ok: false, issues: [{ file, reason, severity: 'error' }] });
   const size = input.bytes ? input.bytes.byteLength : input.text !== undefined ? utf8Length(input.text, maxBytes) : 0;
   if (size > maxBytes)
-    return err(`file is ${formatBytes(size)}, over the ${formatBytes(maxBytes)} limit; not read (split it, or raise the limit)`);
+    return err(overSizeLimit(size, maxBytes));
   let text: string;
   if (input.bytes) {
     const b = input.bytes;

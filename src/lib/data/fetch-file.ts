@@ -2,7 +2,7 @@
 // build lists (snapshots, clip regions, places, claims, tiles, features.geojson) must resolve inside the folder of
 // the file that lists it, on the same site; a missing file is "not found", also when the host answers with an HTML
 // page (a single-page-app fallback); a response is capped at a size while it streams.
-import { formatBytes } from './issues';
+import { overSizeLimit } from './limits';
 
 /** A fetched file's bytes, or why there are none (`missing`: 404, or an HTML page in place of the file). */
 export type FetchedBytes = { ok: true; bytes: Uint8Array } | { ok: false; missing: boolean; reason: string };
@@ -73,7 +73,7 @@ export async function fetchFile(url: URL, maxBytes: number): Promise<FetchedByte
     return htmlPage;
   }
   const declared = Number(res.headers.get('content-length'));
-  const tooBig = (n: number): FetchedBytes => ({ ok: false, missing: false, reason: `is ${formatBytes(n)}, over the ${formatBytes(maxBytes)} limit; not read (split it into smaller files)` });
+  const tooBig = (n: number): FetchedBytes => ({ ok: false, missing: false, reason: overSizeLimit(n, maxBytes) });
   if (Number.isFinite(declared) && declared > maxBytes) {
     await res.body?.cancel().catch(() => undefined);
     return tooBig(declared);

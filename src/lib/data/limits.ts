@@ -2,9 +2,16 @@
 // file over one gets the same one issue everywhere. Each is far above what real data needs and far below what
 // freezes a tab: the hostile-input review (issue 15) froze the tab with a 1 MB title and 100,000 copies of one
 // polygon, and crashed the CLI with 5,000 levels of nesting.
+import { formatBytes } from './issues';
 
 /** Largest file read, in bytes (50 MB): checked from the size before reading. */
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
+
+/** Most files taken from one folder, drop or file choice (data files and others counted alike). */
+export const MAX_FOLDER_FILES = 5_000;
+
+/** Deepest folder nesting followed in a folder, a drop or on the command line. */
+export const MAX_FOLDER_DEPTH = 12;
 
 /**
  * Deepest nesting of arrays and objects in any JSON file. A MultiPolygon feature in a FeatureCollection is 7 levels
@@ -49,4 +56,9 @@ export function cutText(text: string, max: number): { text: string; cut: boolean
   const c = text.charCodeAt(end - 1);
   if (c >= 0xd800 && c <= 0xdbff) end--;
   return { text: `${text.slice(0, end)}…`, cut: true };
+}
+
+/** A file over the size limit, in the same words wherever it is found (folder, drop, URL, command line). */
+export function overSizeLimit(sizeBytes: number, maxBytes: number): string {
+  return `file is ${formatBytes(sizeBytes)}, over the ${formatBytes(maxBytes)} limit; not read (split it into smaller files)`;
 }

@@ -7,7 +7,7 @@ import { formatBytes, isRecord } from './issues';
 import type { FetchedFile } from './fetch-files';
 import { isBuildIndex } from './build-format';
 import { errorText, fetchFile, resolveDatasetFile } from './fetch-file';
-import { MAX_SNAPSHOTS } from './limits';
+import { MAX_FOLDER_DEPTH, MAX_FOLDER_FILES, MAX_SNAPSHOTS, overSizeLimit } from './limits';
 
 /**
  * Largest first file parsed on the main thread to tell a manifest or a build's index from a snapshot: both are
@@ -35,9 +35,9 @@ export const READ_LIMITS = {
   /** Largest file read, in bytes: the validator's own limit, checked from File.size before reading. */
   maxBytes: DEFAULT_MAX_BYTES,
   /** Most files taken from one drop or folder (data files and others counted alike). */
-  maxFiles: 5000,
+  maxFiles: MAX_FOLDER_FILES,
   /** Deepest folder nesting followed. */
-  maxDepth: 12,
+  maxDepth: MAX_FOLDER_DEPTH,
   /** Files read or fetched at once. */
   concurrency: 4,
 };
@@ -150,7 +150,7 @@ export async function readPickedFiles(
     if (name.startsWith('.')) continue; // .DS_Store and the like
     if (!isDataFileName(p.path)) skipped.push(p.path);
     else if (p.file.size > maxBytes)
-      issues.push({ file: p.path, reason: `file is ${formatBytes(p.file.size)}, over the ${formatBytes(maxBytes)} limit; not read (split it into smaller files)`, severity: 'error' });
+      issues.push({ file: p.path, reason: overSizeLimit(p.file.size, maxBytes), severity: 'error' });
     else toRead.push(p);
   }
   if (skipped.length > 0)
