@@ -1,6 +1,7 @@
 // Loads the output of `npm run build:data` (docs/performance.md) by URL: index.json (dates, run table, areas per
 // class; no geometry), dataset.json and claims.json beside it when present. Geometry stays in claims.pmtiles,
 // read tile by tile by the map; features.geojson (all distinct polygons) is fetched only for compare mode.
+import { emptyRecord } from '../domain/own';
 import * as z from 'zod';
 import type { AreaGeometry, ControlClass, DatasetManifest, Issue, Result } from '../domain/types';
 import { runTableStore, uidsBySnapshotFromRuns, type RunTable } from '../domain/run-table';
@@ -96,7 +97,7 @@ export function parseBuildIndex(file: string, json: unknown): Result<BuildIndex>
       if (last[uid]! >= n) err(jsonPath('runs', 'last', uid), `snapshot index 0–${n - 1} expected, ${last[uid]} found`);
       if (first[uid]! > last[uid]!) err(jsonPath('runs', 'first', uid), `at most last (${last[uid]}) expected, ${first[uid]} found`);
     }
-  const areasKm2: Record<string, (number | null)[]> = {};
+  const areasKm2 = emptyRecord<(number | null)[]>();
   for (const [cls, values] of Object.entries(index.areasKm2)) {
     if (values.length === n) areasKm2[cls] = values;
     else local.push({ path: jsonPath('areasKm2', cls), reason: `${jsonPath('areasKm2', cls)}: one figure per date expected (${n}), ${values.length} found; this class's areas are not shown`, severity: 'warning' });

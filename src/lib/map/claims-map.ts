@@ -70,6 +70,8 @@ export interface ClaimsMapOptions {
   controls?: boolean;
 }
 
+/** Prefix of the class labels in the colour expression (see classColor). */
+const CLASS_LABEL_PREFIX = 'class:';
 const HIDDEN_OPACITY = 0;
 
 /** Owns one MapLibre map; queues what it is asked to show until the style has loaded. */
@@ -308,8 +310,10 @@ export class ClaimsMap {
 
   private classColor(): ExpressionSpecification | string {
     if (this.classes.length === 0) return '#555555';
-    const pairs = this.classes.flatMap((c) => [c.id, c.color]);
-    return ['match', ['get', 'class'], ...pairs, '#555555'] as unknown as ExpressionSpecification;
+    // MapLibre keeps a match's labels in a plain object, so a class "constructor" or "toString" reads as a duplicate
+    // label and the whole expression fails (every polygon grey): match on the id behind a prefix no such name has.
+    const pairs = this.classes.flatMap((c) => [`${CLASS_LABEL_PREFIX}${c.id}`, c.color]);
+    return ['match', ['concat', CLASS_LABEL_PREFIX, ['to-string', ['get', 'class']]], ...pairs, '#555555'] as unknown as ExpressionSpecification;
   }
 
   private addLayers(): void {

@@ -258,7 +258,7 @@ export class AppState {
       // A newer pair or dataset started its own computation while features.geojson was fetched.
       if (this.dataset !== ds || this.compare !== pair) return;
       // A build loads no clip regions, so its clipped measures cannot be compared (the area table says so too).
-      const measures = ds.tiles ? ds.manifest.measures.filter((m) => m.clipTo === undefined || m.clipTo in ds.clipRegions) : ds.manifest.measures;
+      const measures = ds.tiles ? ds.manifest.measures.filter((m) => m.clipTo === undefined || Object.hasOwn(ds.clipRegions, m.clipTo)) : ds.manifest.measures;
       const answer = await requestDiff(this.snapshotOn(pair.fromIso, store), this.snapshotOn(pair.toIso, store), measures, ds.clipRegions);
       if (answer.stale) return;
       if (this.compare?.fromIso !== pair.fromIso || this.compare?.toIso !== pair.toIso || this.dataset !== ds) return;
