@@ -224,11 +224,14 @@ export async function loadBuild(indexUrl: URL, indexJson?: unknown): Promise<Res
   const manifestFetch = await fetchJson(new URL(MANIFEST_FILE, indexUrl), MANIFEST_FILE);
   if (!manifestFetch.ok && !manifestFetch.missing) pushAll(issues, manifestFetch.issues);
   const manifestJson = manifestFetch.ok ? manifestFetch.json : undefined;
-  const claimsFile = isRecord(manifestJson) && typeof manifestJson.claimsFile === 'string' ? manifestJson.claimsFile : 'claims.json';
+  // Claims only when the manifest names them, or beside an index with no manifest: probing for a file that is not
+  // there makes the browser log a 404 on every host.
+  const named = isRecord(manifestJson) && typeof manifestJson.claimsFile === 'string' ? manifestJson.claimsFile : undefined;
+  const claimsFile = named ?? 'claims.json';
   const extras: BuildExtras = manifestJson !== undefined ? { manifest: manifestJson } : {};
   const claimsUrl = resolveDatasetFile(claimsFile, indexUrl);
   if (!claimsUrl.ok) issues.push({ file: claimsFile, reason: `claimsFile listed in ${MANIFEST_FILE}, but ${claimsUrl.reason}`, severity: 'error' });
-  else {
+  else if (named !== undefined || manifestJson === undefined) {
     const claimsFetch = await fetchJson(claimsUrl.url, claimsFile);
     if (claimsFetch.ok) extras.claims = { file: claimsFile, json: claimsFetch.json };
     else if (!claimsFetch.missing || claimsFile !== 'claims.json') pushAll(issues, claimsFetch.issues);
