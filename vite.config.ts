@@ -42,7 +42,7 @@ function contentSecurityPolicy(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [svelte(), contentSecurityPolicy(), defaultDataset('geodata/kursk')],
+  plugins: [svelte(), contentSecurityPolicy(), defaultDataset(['geodata/kursk', 'geodata/kursk-isw', 'geodata/kursk-nzz'])],
   base: './',
   worker: { format: 'es' },
   build: {

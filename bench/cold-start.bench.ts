@@ -7,13 +7,12 @@
 // frame); its time is the page's performance.now() (ms since navigation start). Bytes counted: response bodies as
 // sent (after gzip) that the server finished before that moment; HTTP headers not included (~0.2 KB a response).
 // Budget: < 1 MB compressed before the first frame with polygons, basemap included.
-import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { startServer, type Served } from './harness/server';
-import { OUT, REPO, launchBrowser, machineLine, ms, percentile, table } from './harness/common';
+import { APP_DIST, buildApp, launchBrowser, machineLine, ms, percentile, table } from './harness/common';
 
 const PORT = Number(process.env.BENCH_PORT_COLD ?? 4192);
-const DIST = join(OUT, 'app-dist');
+const DIST = APP_DIST;
 const BUDGET_BYTES = 1_000_000;
 const RUNS = Number(process.env.COLD_RUNS ?? 5);
 
@@ -73,14 +72,7 @@ async function coldRun(origin: string, gzip: boolean, log: Served[]): Promise<Co
 
 export async function run(): Promise<void> {
   console.log(machineLine());
-  const t = performance.now();
-  try {
-    execFileSync(join(REPO, 'node_modules/.bin/vite'), ['build', '--outDir', DIST, '--emptyOutDir', '--logLevel', 'error'], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
-  } catch (err) {
-    const e = err as { stdout?: Buffer; stderr?: Buffer };
-    throw new Error(`vite build failed:\n${e.stdout?.toString() ?? ''}${e.stderr?.toString() ?? ''}`);
-  }
-  console.log(`vite build → bench/out/app-dist in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  buildApp();
   console.log(`timed: navigation start → first animation frame with a visible control polygon rendered; bytes: bodies as sent, finished before that frame (headers excluded). Fresh context (empty cache) per run.`);
   const server = await startServer(PORT, { '/': DIST });
   const rows: (string | number)[][] = [];

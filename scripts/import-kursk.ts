@@ -3,6 +3,7 @@
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DatasetManifest } from '../src/lib/domain/types';
+import { writeKurskOblast } from './import-kursk-sources';
 
 const shared = process.argv[2] ?? '../shared/data';
 const out = 'geodata/kursk';
@@ -40,9 +41,13 @@ writeFileSync(
   }) + '\n',
 );
 
+writeKurskOblast(out);
+
 const manifest: DatasetManifest = {
   id: 'kursk-2024',
   title: 'Kursk incursion, 2024–25 (DeepStateMap)',
+  shortName: 'DeepState',
+  color: '#0277bd',
   region: 'Kursk Oblast (Russia) and the Sumy border area (Ukraine)',
   description:
     'DeepStateMap polygons in and around the area of Ukraine’s incursion into Russia’s Kursk Oblast: one snapshot per day on which DeepState published a change to this area (the last publication of that day, UTC), 2024-08-01 to 2025-04-30. Whole polygons, not clipped; the class is our reading of DeepState’s fill colour.',
@@ -53,10 +58,15 @@ const manifest: DatasetManifest = {
   ],
   measures: [
     { id: 'held', label: 'Held by Ukraine, in Russia', classes: ['ukraine_held_in_russia'], clipTo: 'russia' },
+    { id: 'held_kursk', label: 'Held by Ukraine, in Kursk Oblast', classes: ['ukraine_held_in_russia'], clipTo: 'kursk_oblast' },
     { id: 'held_or_unknown', label: 'Held by Ukraine or unknown status, in Russia', classes: ['ukraine_held_in_russia', 'unknown_status'], clipTo: 'russia' },
+    { id: 'held_or_unknown_kursk', label: 'Held by Ukraine or unknown status, in Kursk Oblast', classes: ['ukraine_held_in_russia', 'unknown_status'], clipTo: 'kursk_oblast' },
     { id: 'occupied', label: 'Occupied by Russia (this area)', classes: ['russian_occupied'] },
   ],
-  clipRegions: { russia: { label: 'Russia', file: 'russia-land.geojson' } },
+  clipRegions: {
+    russia: { label: 'Russia', file: 'russia-land.geojson' },
+    kursk_oblast: { label: 'Kursk Oblast', file: 'kursk-oblast.geojson' },
+  },
   defaultView: { zoom: 9, lat: 51.3, lon: 35.2 },
   sources: [
     {
@@ -72,6 +82,11 @@ const manifest: DatasetManifest = {
       url: 'https://www.openstreetmap.org/copyright',
       licenceStatus: 'ODbL 1.0',
       attribution: 'Russia land polygon (clipping): © OpenStreetMap contributors, via @geo-maps/countries-land-100m',
+    },
+    {
+      name: 'Digital Chart of the World (DCW), via GMT',
+      licenceStatus: 'LGPL-3+ (as packaged in Debian gmt-common 6.4.0)',
+      attribution: 'Kursk Oblast polygon (clipping): DCW via GMT (LGPL-3+)',
     },
   ],
   snapshots: files.map((f) => ({ dateIso: f.slice(0, 10), file: `snapshots/${f}` })),

@@ -78,3 +78,17 @@ export async function bundleHarness(entry: string, outFile: string): Promise<voi
     external: ['maplibre-gl'], logLevel: 'warning', sourcemap: false, minify: false,
   });
 }
+
+/** The built app for benchmarks: `vite build` into bench/out/app-dist (not dist/, which the e2e tests use). */
+export const APP_DIST = join(OUT, 'app-dist');
+
+export function buildApp(): void {
+  const t = performance.now();
+  try {
+    execFileSync(join(REPO, 'node_modules/.bin/vite'), ['build', '--outDir', APP_DIST, '--emptyOutDir', '--logLevel', 'error'], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch (err) {
+    const e = err as { stdout?: Buffer; stderr?: Buffer };
+    throw new Error(`vite build failed:\n${e.stdout?.toString() ?? ''}${e.stderr?.toString() ?? ''}`);
+  }
+  console.log(`vite build → bench/out/app-dist in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+}

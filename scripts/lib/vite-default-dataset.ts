@@ -1,5 +1,5 @@
-// Vite plugin: ships the built-in dataset (geodata/kursk/) as ONE file of all its JSON files, so a first visit
-// makes one request instead of ~100, and the host's gzip sees consecutive snapshots (near-duplicates) in one
+// Vite plugin: ships each built-in dataset (geodata/kursk/, geodata/kursk-isw/, …) as ONE file of all its JSON
+// files, so a source costs one request instead of ~100, and the host's gzip sees consecutive snapshots (near-duplicates) in one
 // stream: 287 KB gzipped as separate files, far less as one (docs/performance.md). The app still checks every
 // file with the same loader as a dataset a user brings.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -39,9 +39,14 @@ export function buildDatasetBundle(dir: string): string {
   return JSON.stringify(bundle);
 }
 
-/** `import url from 'virtual:default-dataset'` gives the URL of the bundle of `dir`. */
-export function defaultDataset(dir: string): Plugin {
+/**
+ * `import urls from 'virtual:default-dataset'` gives the URL of each folder's bundle, by folder name (the last
+ * part of its path): `{ kursk: '/assets/kursk-….json', 'kursk-isw': … }`. Each is fetched only when its source
+ * is shown.
+ */
+export function defaultDataset(dirs: readonly string[]): Plugin {
   let isBuild = false;
+  const nameOf = (dir: string) => dir.split(/[\\/]/).filter(Boolean).pop()!;
   return {
     name: 'claimed-ground:default-dataset',
     configResolved(config) {
@@ -52,16 +57,20 @@ export function defaultDataset(dir: string): Plugin {
     },
     load(id) {
       if (id !== RESOLVED) return undefined;
-      if (!isBuild) return `export default ${JSON.stringify(DEV_URL)};`;
-      const ref = this.emitFile({ type: 'asset', name: 'default-dataset.json', source: buildDatasetBundle(dir) });
-      return `export default import.meta.ROLLUP_FILE_URL_${ref};`;
+      if (!isBuild) return `export default ${JSON.stringify(Object.fromEntries(dirs.map((d) => [nameOf(d), `${DEV_URL}/${nameOf(d)}`])))};`;
+      const entries = dirs.map((d) => {
+        const ref = this.emitFile({ type: 'asset', name: `${nameOf(d)}.json`, source: buildDatasetBundle(d) });
+        return `${JSON.stringify(nameOf(d))}: import.meta.ROLLUP_FILE_URL_${ref}`;
+      });
+      return `export default { ${entries.join(', ')} };`;
     },
     configureServer(server) {
-      // In development the bundle is made on each request, so an edited snapshot shows on reload.
-      server.middlewares.use(DEV_URL, (_req, res) => {
-        res.setHeader('Content-Type', 'application/json');
-        res.end(buildDatasetBundle(dir));
-      });
+      // In development a bundle is made on each request, so an edited snapshot shows on reload.
+      for (const d of dirs)
+        server.middlewares.use(`${DEV_URL}/${nameOf(d)}`, (_req, res) => {
+          res.setHeader('Content-Type', 'application/json');
+          res.end(buildDatasetBundle(d));
+        });
     },
   };
 }

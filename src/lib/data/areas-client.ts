@@ -8,22 +8,26 @@ import type { AreasRequest, AreasResponse } from '../workers/areas.worker';
 export type AreaSeriesAnswer = { stale: false; series: AreaSeries } | { stale: true };
 
 let nextId = 1;
-let live: { id: number; worker: Worker; resolve: (a: AreaSeriesAnswer) => void } | undefined;
+/** The request in flight per key (a source id): a newer one for the same key overtakes it. */
+const liveByKey = new Map<string, { id: number; worker: Worker; resolve: (a: AreaSeriesAnswer) => void }>();
 
 /**
  * Compute the area series in a worker (a fresh one per request, ended when it answers: the series is needed
  * once per dataset). A newer request ends the older one's worker and resolves it `{ stale: true }`. Where
- * workers are unavailable (unit tests), it computes on the calling thread. Rejects only if the worker fails.
+ * workers are unavailable (unit tests), it computes on the calling thread. Requests of different `key`s (sources)
+ * run side by side. Rejects only if the worker fails.
  */
 export function requestAreaSeries(
   store: SnapshotStore,
   measures: readonly AreaMeasure[],
   clipRegions: Readonly<Record<string, AreaGeometry>>,
+  key = 'primary',
 ): Promise<AreaSeriesAnswer> {
+  const live = liveByKey.get(key);
   if (live) {
     live.worker.terminate();
     live.resolve({ stale: true });
-    live = undefined;
+    liveByKey.delete(key);
   }
   if (typeof Worker === 'undefined') return Promise.resolve({ stale: false, series: areaSeriesFromStore(store, measures, clipRegions) });
   const id = nextId++;
@@ -31,9 +35,9 @@ export function requestAreaSeries(
   return new Promise<AreaSeriesAnswer>((resolve, reject) => {
     const done = () => {
       worker.terminate();
-      if (live?.id === id) live = undefined;
+      if (liveByKey.get(key)?.id === id) liveByKey.delete(key);
     };
-    live = { id, worker, resolve };
+    liveByKey.set(key, { id, worker, resolve });
     worker.onmessage = (e: MessageEvent<AreasResponse>) => {
       if (e.data.id !== id) return;
       done();

@@ -1,16 +1,21 @@
-// The built-in dataset (geodata/kursk/), shipped by the build as one bundle of its files
+// The built-in datasets (geodata/kursk/, geodata/kursk-isw/, …), shipped by the build as one bundle of files each
 // (scripts/lib/vite-default-dataset.ts), unpacked here into files for the same loader as any other dataset.
-import bundleUrl from 'virtual:default-dataset';
+import bundleUrls from 'virtual:default-dataset';
 import type { Issue } from '../domain/types';
 import type { FetchedFile } from './fetch-files';
 
-export const DEFAULT_DATASET_URL: string = bundleUrl;
+/** The URL of a built-in folder's bundle, or undefined for a folder the build did not ship. */
+export function builtinBundleUrl(folder: string): string | undefined {
+  return Object.hasOwn(bundleUrls, folder) ? bundleUrls[folder] : undefined;
+}
 
-/** Fetch the bundle and return its files as bytes; a failure is an issue, never a throw. */
-export async function fetchDefaultDataset(): Promise<{ files: FetchedFile[]; issues: Issue[] }> {
-  const file = 'the built-in dataset bundle';
+/** Fetch a built-in folder's bundle and return its files as bytes; a failure is an issue, never a throw. */
+export async function fetchBuiltinFolder(folder: string): Promise<{ files: FetchedFile[]; issues: Issue[] }> {
+  const file = `the built-in dataset bundle "${folder}"`;
+  const url = builtinBundleUrl(folder);
+  if (!url) return { files: [], issues: [{ file, severity: 'error', reason: 'not part of this build' }] };
   try {
-    const res = await fetch(DEFAULT_DATASET_URL);
+    const res = await fetch(url);
     if (!res.ok) throw new Error(`HTTP ${res.status} ${res.statusText}`);
     const bundle = (await res.json()) as { format?: string; files?: { path: string; text: string }[] };
     if (bundle.format !== 'claimed-ground/files' || !Array.isArray(bundle.files)) {
@@ -19,6 +24,6 @@ export async function fetchDefaultDataset(): Promise<{ files: FetchedFile[]; iss
     const encoder = new TextEncoder();
     return { files: bundle.files.map((f) => ({ path: f.path, bytes: encoder.encode(f.text) })), issues: [] };
   } catch (err) {
-    return { files: [], issues: [{ file, severity: 'error', reason: `could not be fetched from ${DEFAULT_DATASET_URL}: ${(err as Error).message}` }] };
+    return { files: [], issues: [{ file, severity: 'error', reason: `could not be fetched from ${url}: ${(err as Error).message}` }] };
   }
 }

@@ -6,7 +6,7 @@ import * as z from 'zod';
 import type { AreaGeometry, ControlClass, DatasetManifest, Issue, Result } from '../domain/types';
 import { runTableStore, uidsBySnapshotFromRuns, type RunTable } from '../domain/run-table';
 import type { SnapshotStore, StoredFeature } from '../domain/snapshot-store';
-import type { LoadedDataset } from '../state/app-state.svelte';
+import type { LoadedDataset, TiledData } from '../domain/dataset';
 import { parseClaimsFile, type Claim } from './claims-schema';
 import { DEFAULT_MAX_BYTES, decodeJsonFile } from './decode';
 import { describeValue, isRecord, pushAll, jsonPath, toIssues, type LocalIssue } from './issues';
@@ -49,27 +49,6 @@ const BuildIndexSchema = z.object({
 
 /** A validated index.json. */
 export type BuildIndex = z.infer<typeof BuildIndexSchema>;
-
-/** What a tiled dataset carries besides the manifest: where its tiles are, its run table and area figures. */
-export interface TiledData {
-  /** Absolute URL of index.json (the base for the other files). */
-  indexUrl: string;
-  /** Absolute URL of claims.pmtiles: MapLibre's workers resolve relative URLs against their own location. */
-  pmtilesUrl: string;
-  /** Source layer of the tiles (`claims`). */
-  layer: string;
-  runs: RunTable;
-  /** Class ids in the order of `runs.classIndex`. */
-  classIds: string[];
-  /** km² per class per snapshot index (null: the build's union failed). */
-  areasKm2: Record<string, (number | null)[]>;
-  /** How the build measured areas, in words. */
-  areaMethod: string;
-  /** West, south, east, north of every polygon. */
-  bounds: [number, number, number, number];
-  /** Absolute URL of features.geojson, when the build wrote it (compare mode needs whole polygons). */
-  geojsonUrl?: string;
-}
 
 /**
  * Validate a parsed index.json: its shape (zod), then what the shape cannot say: one file per date, dates in

@@ -1,7 +1,7 @@
 // Main-thread side of loading: fetch or read the files, hand them to the loading worker, get a dataset back.
 import type { Issue } from '../domain/types';
-import type { LoadedDataset } from '../state/app-state.svelte';
-import { fetchDefaultDataset } from './default-dataset';
+import type { LoadedDataset } from '../domain/dataset';
+import { fetchBuiltinFolder } from './default-dataset';
 import type { FetchedFile } from './fetch-files';
 
 export interface LoadRequest {
@@ -73,13 +73,14 @@ export function loadFiles(files: FetchedFile[], origin: string, onProgress?: (p:
   });
 }
 
-/** Load the built-in dataset: fetch its files (progress reported in words), check them in the worker. */
-export async function loadDefaultDataset(
+/** Load a built-in dataset folder: fetch its files (progress reported in words), check them in the worker. */
+export async function loadBuiltinFolder(
+  folder: string,
   onProgress: (text: string) => void,
 ): Promise<{ dataset: LoadedDataset | null; issues: Issue[] }> {
   onProgress('Loading the dataset…');
-  const fetched = await fetchDefaultDataset();
+  const fetched = await fetchBuiltinFolder(folder);
   onProgress('Checking the dataset…');
-  const r = await loadFiles(fetched.files, 'the built-in dataset (geodata/kursk)');
+  const r = await loadFiles(fetched.files, `the built-in dataset (geodata/${folder})`);
   return r.ok ? { dataset: r.dataset, issues: [...fetched.issues, ...r.issues] } : { dataset: null, issues: [...fetched.issues, ...r.issues] };
 }

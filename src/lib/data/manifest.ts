@@ -70,6 +70,9 @@ export function parseManifestJson(file: string, json: unknown): Result<DatasetMa
 
   const id = field('id', DatasetManifestSchema.shape.id, 'dataset');
   const title = cap('title', field('title', DatasetManifestSchema.shape.title, id), MAX_LINE_CHARS);
+  const rawShortName = field('shortName', DatasetManifestSchema.shape.shortName, undefined);
+  const shortName = rawShortName === undefined ? undefined : cap('shortName', rawShortName, MAX_LINE_CHARS);
+  const color = field('color', DatasetManifestSchema.shape.color, undefined);
   const region = cap('region', field('region', DatasetManifestSchema.shape.region, ''), MAX_LINE_CHARS);
   const rawDescription = field('description', DatasetManifestSchema.shape.description, undefined);
   const description = rawDescription === undefined ? undefined : cap('description', rawDescription, MAX_TEXT_CHARS);
@@ -172,6 +175,8 @@ export function parseManifestJson(file: string, json: unknown): Result<DatasetMa
   }
   const manifest: DatasetManifest = { id, title, region, classes, measures, sources, snapshots };
   if (description !== undefined) manifest.description = description;
+  if (shortName !== undefined) manifest.shortName = shortName;
+  if (color !== undefined) manifest.color = color;
   if (clipRegions.size > 0) manifest.clipRegions = Object.fromEntries(clipRegions);
   if (defaultView !== undefined) manifest.defaultView = defaultView;
   if (claimsFile !== undefined) manifest.claimsFile = claimsFile;

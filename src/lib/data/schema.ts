@@ -33,11 +33,22 @@ const Id = z
   .max(MAX_ID_CHARS, { error: `id of at most ${MAX_ID_CHARS} characters` });
 const Text = z.string().min(1, { error: 'non-empty text' });
 
+const Color = z.string().regex(/^#[0-9a-fA-F]{6}$/, { error: '#rrggbb colour' });
+
+/** A label that holds only for some dates, e.g. ISW's "claimed limit of advance" until 2024-12-01. */
+export const LabelPeriodSchema = z.strictObject({
+  fromIso: IsoDateSchema.optional(),
+  untilIso: IsoDateSchema.optional(),
+  label: Text,
+  note: z.string().optional(),
+});
+
 export const ControlClassSchema = z.strictObject({
   id: Id,
   label: Text,
-  color: z.string().regex(/^#[0-9a-fA-F]{6}$/, { error: '#rrggbb colour' }),
+  color: Color,
   description: z.string().optional(),
+  labelPeriods: z.array(LabelPeriodSchema).optional(),
 });
 
 export const AreaMeasureSchema = z.strictObject({
@@ -45,6 +56,7 @@ export const AreaMeasureSchema = z.strictObject({
   label: Text,
   classes: z.array(Id).min(1, { error: 'at least one class id' }),
   clipTo: Id.optional(),
+  labelPeriods: z.array(LabelPeriodSchema).optional(),
 });
 
 export const DatasetSourceSchema = z.strictObject({
@@ -69,6 +81,8 @@ export const DatasetManifestSchema = z.strictObject({
   $schema: z.string().optional(),
   id: Id,
   title: Text,
+  shortName: Text.optional(),
+  color: Color.optional(),
   region: z.string(),
   description: z.string().optional(),
   classes: z.array(ControlClassSchema).min(1, { error: 'at least one class' }),

@@ -128,8 +128,8 @@ describe('geodata/kursk', () => {
     expect(r.value.manifestInferred).toBe(false);
     expect(r.value.snapshots.length).toBe(94);
     expect(r.value.snapshots.reduce((n, s) => n + s.features.length, 0)).toBe(509);
-    expect(Object.keys(r.value.clipRegions)).toEqual(['russia']);
-    expect(r.value.manifest.measures.map((m) => m.id)).toEqual(['held', 'held_or_unknown', 'occupied']);
+    expect(Object.keys(r.value.clipRegions)).toEqual(['russia', 'kursk_oblast']);
+    expect(r.value.manifest.measures.map((m) => m.id)).toEqual(['held', 'held_kursk', 'held_or_unknown', 'held_or_unknown_kursk', 'occupied']);
   });
 });
 

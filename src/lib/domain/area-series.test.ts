@@ -7,6 +7,7 @@ import { buildSnapshotStore, featuresAt } from './snapshot-store';
 import { compareAreaClaim } from './claims';
 import type { AreaGeometry, AreaMeasure, ControlFeature, Snapshot } from './types';
 import type { Claim } from '../data/claims-schema';
+import { readClipRegions } from '../../test-support/geodata';
 
 const DIR = 'geodata/kursk';
 const manifest = JSON.parse(readFileSync(`${DIR}/dataset.json`, 'utf8')) as {
@@ -14,10 +15,7 @@ const manifest = JSON.parse(readFileSync(`${DIR}/dataset.json`, 'utf8')) as {
   classes: { id: string }[];
   snapshots: { dateIso: string; file: string }[];
 };
-const russia = JSON.parse(readFileSync(`${DIR}/russia-land.geojson`, 'utf8'));
-const clipRegions: Record<string, AreaGeometry> = {
-  russia: (russia.type === 'FeatureCollection' ? russia.features[0].geometry : russia.type === 'Feature' ? russia.geometry : russia) as AreaGeometry,
-};
+const clipRegions: Record<string, AreaGeometry> = readClipRegions(DIR);
 const snapshots: Snapshot[] = manifest.snapshots.map((s) => ({
   dateIso: s.dateIso,
   file: s.file,

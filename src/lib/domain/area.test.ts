@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { classAreasKm2, geometryAreaKm2, measureArea, snapshotAreaReport, unionOfClasses } from './area';
 import type { AreaGeometry, ControlFeature, DatasetManifest } from './types';
+import { readClipRegions } from '../../test-support/geodata';
 
 const box = (cls: string, x0: number, y0: number, x1: number, y1: number): ControlFeature => ({
   type: 'Feature',
@@ -38,8 +39,7 @@ describe('area', () => {
   it('on the real 2024-08-20 snapshot, clipping to Russia removes the border overlap (0.6–2.5 km², data README)', () => {
     const manifest = JSON.parse(readFileSync('geodata/kursk/dataset.json', 'utf8')) as DatasetManifest;
     const snap = JSON.parse(readFileSync('geodata/kursk/snapshots/2024-08-20.geojson', 'utf8'));
-    const russia = JSON.parse(readFileSync('geodata/kursk/russia-land.geojson', 'utf8')).features[0].geometry;
-    const report = snapshotAreaReport('2024-08-20.geojson', snap.features, manifest.measures, manifest.classes.map((c) => c.id), { russia });
+    const report = snapshotAreaReport('2024-08-20.geojson', snap.features, manifest.measures, manifest.classes.map((c) => c.id), readClipRegions('geodata/kursk'));
     const held = report.measures.find((m) => m.id === 'held')!.areaKm2!;
     const unclipped = report.classes.find((c) => c.id === 'ukraine_held_in_russia')!.areaKm2;
     expect(report.issues).toEqual([]);

@@ -12,6 +12,7 @@ import { diffSnapshots, identityToleranceKm2 } from './diff';
 import type { SnapshotDiff } from './diff';
 import { snapshotIndexOn } from './timeline';
 import type { AreaGeometry, AreaMeasure, ControlFeature, Snapshot } from './types';
+import { readClipRegions } from '../../test-support/geodata';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const KURSK = join(here, '../../../geodata/kursk');
@@ -229,7 +230,7 @@ describe('diffSnapshots: engine failures are retried and reported, never thrown'
 
 describe('diffSnapshots on the real Kursk snapshots', () => {
   const manifest = JSON.parse(readFileSync(join(KURSK, 'dataset.json'), 'utf8')) as { measures: AreaMeasure[] };
-  const region = (JSON.parse(readFileSync(join(KURSK, 'russia-land.geojson'), 'utf8')) as { features: { geometry: AreaGeometry }[] }).features[0]!.geometry;
+  const regions = readClipRegions(KURSK);
   const snapshots: Snapshot[] = readdirSync(join(KURSK, 'snapshots'))
     .filter((f) => f.endsWith('.geojson'))
     .sort()
@@ -250,7 +251,7 @@ describe('diffSnapshots on the real Kursk snapshots', () => {
 
   it('holds the area identity on every consecutive pair, and no pair throws', () => {
     expect(snapshots).toHaveLength(94);
-    for (let i = 1; i < snapshots.length; i++) check(diffSnapshots(snapshots[i - 1]!, snapshots[i]!, manifest.measures, { russia: region }));
+    for (let i = 1; i < snapshots.length; i++) check(diffSnapshots(snapshots[i - 1]!, snapshots[i]!, manifest.measures, regions));
   });
 
   it.each([
@@ -259,14 +260,14 @@ describe('diffSnapshots on the real Kursk snapshots', () => {
     ['2025-02-04', '2025-03-25'],
     ['2024-08-01', '2025-04-29'],
   ])('holds the identity from %s to %s', (fromIso, toIso) => {
-    const d = diffSnapshots(on(fromIso), on(toIso), manifest.measures, { russia: region });
+    const d = diffSnapshots(on(fromIso), on(toIso), manifest.measures, regions);
     check(d);
     // Figures as of this commit (Turf spherical km², clipped to Russia); a change here is a change in the data or engine.
     if (process.env['PRINT_FIGURES']) console.log(fromIso, toIso, d.measures.map((m) => `${m.measureId}: +${m.gainedKm2.toFixed(2)} −${m.lostKm2.toFixed(2)} net ${m.netKm2.toFixed(2)}`).join('; '));
   });
 
   it('matches the figures of the incursion’s first three weeks', () => {
-    const d = diffSnapshots(on('2024-08-13'), on('2024-09-03'), manifest.measures, { russia: region });
+    const d = diffSnapshots(on('2024-08-13'), on('2024-09-03'), manifest.measures, regions);
     const held = d.measures.find((m) => m.measureId === 'held')!;
     expect(held.fromKm2).toBeCloseTo(311.64, 1);
     expect(held.toKm2).toBeCloseTo(902.82, 1);

@@ -53,3 +53,28 @@ describe('formatLink', () => {
     expect(parseCamera('9.5/51.3/35.2')).toEqual({ zoom: 9.5, lat: 51.3, lon: 35.2 });
   });
 });
+
+describe('sources and layout in the link', () => {
+  it('reads the sources in order (the primary first) and the layout', () => {
+    const l = parseLink('#date=2024-12-15&sources=deepstate,isw&view=side&map=10/51.20/35.27');
+    expect(l.sources).toEqual(['deepstate', 'isw']);
+    expect(l.view).toBe('side');
+    expect(l.notices).toEqual([]);
+  });
+  it('keeps the good source ids of a list with bad ones, with a notice, and drops repeats', () => {
+    const l = parseLink('#sources=isw,<b>,isw,nzz');
+    expect(l.sources).toEqual(['isw', 'nzz']);
+    expect(l.notices).toHaveLength(1);
+  });
+  it('refuses an unknown layout with a notice', () => {
+    const l = parseLink('#view=3d');
+    expect(l.view).toBeUndefined();
+    expect(l.notices[0]).toMatch(/overlay, side, swipe/);
+  });
+  it('round-trips, writing the overlay layout as the default it is', () => {
+    const hash = formatLink({ dateIso: '2024-12-15', sources: ['deepstate', 'isw'], view: 'swipe', camera: { zoom: 6, lat: 51.2, lon: 35.27 } });
+    expect(hash).toBe('#date=2024-12-15&sources=deepstate,isw&view=swipe&map=6/51.20/35.27');
+    expect(parseLink(hash)).toMatchObject({ dateIso: '2024-12-15', sources: ['deepstate', 'isw'], view: 'swipe' });
+    expect(formatLink({ dateIso: '2024-12-15', sources: ['deepstate', 'isw'], view: 'overlay' })).toBe('#date=2024-12-15&sources=deepstate,isw');
+  });
+});

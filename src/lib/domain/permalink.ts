@@ -1,10 +1,18 @@
-// Permalinks: the URL hash holds the date (or compared dates) and the view, `#date=2024-08-20&map=10/51.20/35.27`.
+// Permalinks: the URL hash holds the date (or compared dates), the sources shown and the view,
+// `#date=2024-12-15&sources=deepstate,isw&view=side&map=10/51.20/35.27`.
 import { isIsoDate } from './timeline';
 import type { Camera } from './types';
+
+/** How several maps are laid out: one map with overlays, maps side by side, or two maps with a swipe divider. */
+export type MapLayout = 'overlay' | 'side' | 'swipe';
+export const MAP_LAYOUTS: readonly MapLayout[] = ['overlay', 'side', 'swipe'];
 
 export interface LinkState {
   dateIso?: string;
   compare?: { fromIso: string; toIso: string };
+  /** Source ids in order, the primary first (`deepstate,isw`). */
+  sources?: string[];
+  view?: MapLayout;
   camera?: Camera;
 }
 
@@ -46,6 +54,20 @@ export function parseLink(hash: string): ParsedLink {
       out.notices.push(`The link's comparison "${compare}" is not of the form YYYY-MM-DD..YYYY-MM-DD; compare mode is off.`);
     }
   }
+  const sources = params.get('sources');
+  if (sources !== null) {
+    const ids = sources.split(',').map((s) => s.trim()).filter((s) => s !== '');
+    const good = ids.filter((id) => /^[a-z0-9][a-z0-9-]{0,39}$/.test(id));
+    if (good.length < ids.length || good.length === 0)
+      out.notices.push(`The link's sources "${sources}" are not a comma-separated list of source ids; ${good.length > 0 ? 'the others are shown' : 'showing the default source'}.`);
+    if (good.length > 0) out.sources = [...new Set(good)];
+  }
+  const view = params.get('view');
+  if (view !== null) {
+    const layout = MAP_LAYOUTS.find((l) => l === view);
+    if (layout) out.view = layout;
+    else out.notices.push(`The link's view "${view}" is not one of ${MAP_LAYOUTS.join(', ')}; showing the overlay.`);
+  }
   const map = params.get('map');
   if (map !== null) {
     const camera = parseCamera(map);
@@ -68,6 +90,8 @@ export function formatLink(state: LinkState): string {
   const parts: string[] = [];
   if (state.compare) parts.push(`compare=${state.compare.fromIso}..${state.compare.toIso}`);
   else if (state.dateIso) parts.push(`date=${state.dateIso}`);
+  if (state.sources && state.sources.length > 0) parts.push(`sources=${state.sources.join(',')}`);
+  if (state.view && state.view !== 'overlay') parts.push(`view=${state.view}`);
   if (state.camera) {
     const { zoom, lat, lon } = state.camera;
     const d = coordinateDecimals(zoom);

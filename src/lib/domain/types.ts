@@ -41,6 +41,18 @@ export interface Snapshot {
   features: ControlFeature[];
 }
 
+/**
+ * A label that holds only for some dates (inclusive bounds), because the source's own name for the layer
+ * changed: ISW called its Kursk layer a "claimed limit of advance" until 2024-12-01.
+ */
+export interface LabelPeriod {
+  fromIso?: string;
+  untilIso?: string;
+  label: string;
+  /** Why the label differs on these dates, in a sentence. */
+  note?: string;
+}
+
 /** A class of control area: how it is labelled and drawn. */
 export interface ControlClass {
   id: string;
@@ -48,6 +60,7 @@ export interface ControlClass {
   /** CSS hex colour, `#rrggbb`. */
   color: string;
   description?: string;
+  labelPeriods?: LabelPeriod[];
 }
 
 /**
@@ -60,6 +73,7 @@ export interface AreaMeasure {
   classes: string[];
   /** Id of a clip region in the manifest (`clipRegions`), or absent for no clipping. */
   clipTo?: string;
+  labelPeriods?: LabelPeriod[];
 }
 
 export interface DatasetSource {
@@ -80,6 +94,10 @@ export interface Camera {
 export interface DatasetManifest {
   id: string;
   title: string;
+  /** A short name for tables and legends with several sources ("ISW/CTP"). */
+  shortName?: string;
+  /** The source's own colour (`#rrggbb`): its marks on the time track and its outlines on a shared map. */
+  color?: string;
   region: string;
   description?: string;
   classes: ControlClass[];

@@ -19,6 +19,16 @@ setWorkerUrl(workerUrl);
 export const CONTROL_SOURCE = 'cg-control';
 export const CONTROL_FILL_LAYER = 'cg-control-fill';
 export const CONTROL_LINE_LAYER = 'cg-control-line';
+
+/**
+ * The map ids of a control slot. Slot 0 holds the primary source (drawn filled, ids as above); slot k > 0 holds
+ * another source drawn as an outline in its own colour (`cg-control-k`, `cg-control-fill-k`, `cg-control-line-k`).
+ */
+export function controlSlotIds(slot: number): { source: string; fill: string; line: string } {
+  return slot === 0
+    ? { source: CONTROL_SOURCE, fill: CONTROL_FILL_LAYER, line: CONTROL_LINE_LAYER }
+    : { source: `${CONTROL_SOURCE}-${slot}`, fill: `${CONTROL_FILL_LAYER}-${slot}`, line: `${CONTROL_LINE_LAYER}-${slot}` };
+}
 export const DIFF_SOURCE = 'cg-diff';
 export const DIFF_FILL_LAYER = 'cg-diff-fill';
 export const DIFF_LINE_LAYER = 'cg-diff-line';
@@ -26,6 +36,8 @@ export const DIFF_LINE_LAYER = 'cg-diff-line';
 
 /** What a click on a control area reports: plain data, turned into text by the caller. */
 export interface ControlFeatureHit {
+  /** The control slot hit (0: the primary). */
+  slot: number;
   uid: number;
   classId: string;
   name?: string;
@@ -73,17 +85,14 @@ export interface ClaimsMapOptions {
 /** Prefix of the class labels in the colour expression (see classColor). */
 const CLASS_LABEL_PREFIX = 'class:';
 const HIDDEN_OPACITY = 0;
+const OUTLINE_FILL_OPACITY = 0.08;
 
 /** Owns one MapLibre map; queues what it is asked to show until the style has loaded. */
 export class ClaimsMap {
   readonly map: MlMap;
   private loaded = false;
-  private data: ControlData | undefined;
-  /** What the control source on the map was built for: its kind, and the archive URL for tiles. */
-  private sourceOnMap: { kind: 'geojson' } | { kind: 'tiled'; url: string; layer: string } = { kind: 'geojson' };
-  private classes: ControlClass[] = [];
-  private shownIndex = -1;
-  private wantedIndex = -1;
+  /** The control sources drawn, by slot: the primary in slot 0, others as outlines. */
+  private slots: ControlSlot[] = [newSlot()];
   private diff: FeatureCollection | null = null;
   private diffShown: FeatureCollection | null = null;
   private controlOpacity = 0.55;
@@ -139,11 +148,19 @@ export class ClaimsMap {
         for (const l of this.placeListeners) l({ ...place.properties }, (content) => this.openPopup(e.lngLat, content));
         return;
       }
-      if (!this.map.getLayer(CONTROL_FILL_LAYER)) return;
-      const hit = this.visibleControlFeatures(this.map.queryRenderedFeatures(e.point, { layers: [CONTROL_FILL_LAYER] }))[0];
+      // The primary first, then the outlined sources: a popup tells of the filled polygon under the pointer.
+      let hit: MapGeoJSONFeature | undefined;
+      let slot = -1;
+      for (let k = 0; k < this.slots.length && !hit; k++) {
+        const fill = controlSlotIds(k).fill;
+        if (!this.map.getLayer(fill)) continue;
+        hit = this.visibleControlFeatures(k, this.map.queryRenderedFeatures(e.point, { layers: [fill] }))[0];
+        slot = k;
+      }
       if (!hit) return;
       const p = hit.properties;
       const data: ControlFeatureHit = {
+        slot,
         uid: Number(hit.id),
         classId: String(p['class'] ?? ''),
         name: typeof p['name'] === 'string' ? p['name'] : undefined,
@@ -156,18 +173,46 @@ export class ClaimsMap {
     this.map.on('mouseleave', CONTROL_FILL_LAYER, () => { this.map.getCanvas().style.cursor = ''; });
   }
 
+  /**
+   * How many control slots are drawn: slot 0 (the primary, filled) and slots 1 … n−1 (outlined). Slots past the
+   * count are taken off the map.
+   */
+  setSlotCount(count: number): void {
+    const n = Math.max(1, count);
+    while (this.slots.length > n) {
+      const k = this.slots.length - 1;
+      if (this.loaded) this.removeSlotLayers(k);
+      this.slots.pop();
+    }
+    while (this.slots.length < n) {
+      this.slots.push(newSlot());
+      if (this.loaded) this.addSlot(this.slots.length - 1);
+    }
+  }
+
+  /** The colour of a slot's outline (slots > 0; slot 0 is filled by class colour). */
+  setOutlineColor(slot: number, color: string): void {
+    const s = this.slots[slot];
+    if (!s || s.outlineColor === color) return;
+    s.outlineColor = color;
+    if (this.loaded && slot > 0) this.applyClassColors(slot);
+  }
+
   /** Colours and labels of the classes. */
-  setClasses(classes: ControlClass[]): void {
-    this.classes = classes;
-    if (this.loaded) this.applyClassColors();
+  setClasses(classes: ControlClass[], slot = 0): void {
+    const s = this.slots[slot];
+    if (!s) return;
+    s.classes = classes;
+    if (this.loaded) this.applyClassColors(slot);
   }
 
   /** All distinct polygons of a dataset go into one source once; dates then switch by feature state. */
-  setStore(store: SnapshotStore): void {
-    if (this.data?.kind === 'geojson' && this.data.store === store) return;
-    this.data = { kind: 'geojson', store };
-    this.shownIndex = -1;
-    if (this.loaded) this.applyStore();
+  setStore(store: SnapshotStore, slot = 0): void {
+    const s = this.slots[slot];
+    if (!s || (s.data?.kind === 'geojson' && s.data.store === store)) return;
+    s.data = { kind: 'geojson', store };
+    s.shownIndex = -1;
+    if (this.loaded) this.applyStore(slot);
   }
 
   /**
@@ -176,27 +221,31 @@ export class ClaimsMap {
    * the run table once, on the first switch. Feature state on tiles is kept per source layer and applied to
    * tiles as they arrive, so a switch made before a tile loads still holds.
    */
-  setTiledStore(spec: TiledStoreSpec): void {
-    const d = this.data;
+  setTiledStore(spec: TiledStoreSpec, slot = 0): void {
+    const s = this.slots[slot];
+    if (!s) return;
+    const d = s.data;
     if (d?.kind === 'tiled' && d.spec.pmtilesUrl === spec.pmtilesUrl && d.spec.layer === spec.layer && d.spec.uids === spec.uids) {
-      this.setClasses(spec.classes);
+      this.setClasses(spec.classes, slot);
       return;
     }
     if (!/^https?:\/\//.test(spec.pmtilesUrl)) throw new Error(`setTiledStore: absolute http(s) URL of a .pmtiles file expected, "${spec.pmtilesUrl}" given`);
     registerPmtilesProtocol();
-    this.data = { kind: 'tiled', spec };
-    this.classes = spec.classes;
-    this.shownIndex = -1;
+    s.data = { kind: 'tiled', spec };
+    s.classes = spec.classes;
+    s.shownIndex = -1;
     if (this.loaded) {
-      this.applyClassColors();
-      this.applyStore();
+      this.applyClassColors(slot);
+      this.applyStore(slot);
     }
   }
 
-  /** Show the snapshot at this index of the store (-1: none). */
-  showSnapshot(index: number): void {
-    this.wantedIndex = index;
-    if (this.loaded) this.applySnapshot();
+  /** Show the snapshot at this index of the slot's store (-1: none). */
+  showSnapshot(index: number, slot = 0): void {
+    const s = this.slots[slot];
+    if (!s) return;
+    s.wantedIndex = index;
+    if (this.loaded) this.applySnapshot(slot);
   }
 
   /** Show compare-mode polygons (features with `change`: gained/lost/unchanged), or null to clear. */
@@ -205,10 +254,11 @@ export class ClaimsMap {
     if (this.loaded) this.applyDiff();
   }
 
-  /** Fade control areas (e.g. under a compare overlay). */
+  /** Fade the primary's control areas (e.g. under a compare overlay). */
   setControlOpacity(opacity: number): void {
+    if (opacity === this.controlOpacity) return;
     this.controlOpacity = opacity;
-    if (this.loaded) this.map.setPaintProperty(CONTROL_FILL_LAYER, 'fill-opacity', this.fillOpacity());
+    if (this.loaded) this.map.setPaintProperty(CONTROL_FILL_LAYER, 'fill-opacity', this.fillOpacity(0));
   }
 
   /** Dataset credits shown beside the basemap's. Text from data: escaped, the control renders HTML. */
@@ -294,121 +344,162 @@ export class ClaimsMap {
     this.popup = new Popup({ maxWidth: '320px' }).setLngLat(lngLat).setDOMContent(content).addTo(this.map);
   }
 
-  private visibleControlFeatures(features: MapGeoJSONFeature[]): MapGeoJSONFeature[] {
+  private visibleControlFeatures(slot: number, features: MapGeoJSONFeature[]): MapGeoJSONFeature[] {
     // Hidden dates are drawn with opacity 0 and are still hit by queries; keep only the visible ones.
-    return features.filter((f) => f.id !== undefined && this.map.getFeatureState(this.stateTarget(f.id))['visible'] === true);
+    return features.filter((f) => f.id !== undefined && this.map.getFeatureState(this.stateTarget(slot, f.id))['visible'] === true);
   }
 
   /** The feature-state address of a control polygon: vector tiles need their source layer. */
-  private stateTarget(id: number | string): FeatureIdentifier {
-    return this.sourceOnMap.kind === 'tiled' ? { source: CONTROL_SOURCE, sourceLayer: this.sourceOnMap.layer, id } : { source: CONTROL_SOURCE, id };
+  private stateTarget(slot: number, id: number | string): FeatureIdentifier {
+    const on = this.slots[slot]!.sourceOnMap;
+    const source = controlSlotIds(slot).source;
+    return on.kind === 'tiled' ? { source, sourceLayer: on.layer, id } : { source, id };
   }
 
-  private fillOpacity(): ExpressionSpecification {
-    return ['case', ['boolean', ['feature-state', 'visible'], false], this.controlOpacity, HIDDEN_OPACITY];
+  private fillOpacity(slot: number): ExpressionSpecification {
+    // An outlined source keeps a faint fill: it can be clicked, and its ground reads as ground.
+    const shown = slot === 0 ? this.controlOpacity : OUTLINE_FILL_OPACITY;
+    return ['case', ['boolean', ['feature-state', 'visible'], false], shown, HIDDEN_OPACITY];
   }
 
-  private classColor(): ExpressionSpecification | string {
-    if (this.classes.length === 0) return '#555555';
-    // MapLibre keeps a match's labels in a plain object, so a class "constructor" or "toString" reads as a duplicate
-    // label and the whole expression fails (every polygon grey): match on the id behind a prefix no such name has.
-    const pairs = this.classes.flatMap((c) => [`${CLASS_LABEL_PREFIX}${c.id}`, c.color]);
+  private classColor(slot: number): ExpressionSpecification | string {
+    const s = this.slots[slot]!;
+    if (slot > 0) return s.outlineColor;
+    if (s.classes.length === 0) return '#555555';
+    // A MapLibre `match` needs distinct labels: a class id repeated in the manifest is drawn once. It also keeps
+    // its labels in a plain object, so a class "constructor" or "toString" reads as a duplicate label and the whole
+    // expression fails (every polygon grey): match on the id behind a prefix no such name has.
+    const seen = new Set<string>();
+    const pairs = s.classes.filter((c) => !seen.has(c.id) && seen.add(c.id)).flatMap((c) => [`${CLASS_LABEL_PREFIX}${c.id}`, c.color]);
     return ['match', ['concat', CLASS_LABEL_PREFIX, ['to-string', ['get', 'class']]], ...pairs, '#555555'] as unknown as ExpressionSpecification;
   }
 
   private addLayers(): void {
-    const before = this.options.beforeLayerId && this.map.getLayer(this.options.beforeLayerId) ? this.options.beforeLayerId : undefined;
+    for (let k = 0; k < this.slots.length; k++) this.slots[k]!.sourceOnMap = { kind: 'geojson' };
     this.map.addSource(CONTROL_SOURCE, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
-    this.sourceOnMap = { kind: 'geojson' };
-    this.addControlLayers(before);
+    this.addControlLayers(0, this.beforeLayer());
     this.map.addSource(DIFF_SOURCE, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
     const changeColor: ExpressionSpecification = ['match', ['get', 'change'],
       'gained', CHANGE_COLORS.gained, 'lost', CHANGE_COLORS.lost, CHANGE_COLORS.unchanged];
     this.map.addLayer({
       id: DIFF_FILL_LAYER, type: 'fill', source: DIFF_SOURCE,
       paint: { 'fill-color': changeColor, 'fill-opacity': ['match', ['get', 'change'], 'unchanged', 0.35, 0.7] },
-    }, before);
+    }, this.beforeLayer());
     this.map.addLayer({
       id: DIFF_LINE_LAYER, type: 'line', source: DIFF_SOURCE,
       paint: { 'line-color': changeColor, 'line-width': 1 },
-    }, before);
+    }, this.beforeLayer());
+    for (let k = 1; k < this.slots.length; k++) this.addSlot(k);
   }
 
-  /** The fill and line layers of control areas, on whichever control source is on the map. */
-  private addControlLayers(before: string | undefined): void {
-    const layer = this.sourceOnMap.kind === 'tiled' ? { 'source-layer': this.sourceOnMap.layer } : {};
+  private beforeLayer(): string | undefined {
+    return this.options.beforeLayerId && this.map.getLayer(this.options.beforeLayerId) ? this.options.beforeLayerId : undefined;
+  }
+
+  /** A new slot's empty GeoJSON source and its layers, above the primary and under the compare overlay. */
+  private addSlot(slot: number): void {
+    const ids = controlSlotIds(slot);
+    if (this.map.getSource(ids.source)) return;
+    this.map.addSource(ids.source, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
+    this.slots[slot]!.sourceOnMap = { kind: 'geojson' };
+    this.addControlLayers(slot, this.map.getLayer(DIFF_FILL_LAYER) ? DIFF_FILL_LAYER : undefined);
+    this.applyStore(slot);
+  }
+
+  private removeSlotLayers(slot: number): void {
+    const ids = controlSlotIds(slot);
+    if (this.map.getLayer(ids.line)) this.map.removeLayer(ids.line);
+    if (this.map.getLayer(ids.fill)) this.map.removeLayer(ids.fill);
+    if (this.map.getSource(ids.source)) this.map.removeSource(ids.source);
+  }
+
+  /** The fill and line layers of a slot's control areas, on whichever control source is on the map. */
+  private addControlLayers(slot: number, before: string | undefined): void {
+    const ids = controlSlotIds(slot);
+    const on = this.slots[slot]!.sourceOnMap;
+    const layer = on.kind === 'tiled' ? { 'source-layer': on.layer } : {};
     this.map.addLayer({
-      id: CONTROL_FILL_LAYER, type: 'fill', source: CONTROL_SOURCE, ...layer,
-      paint: { 'fill-color': this.classColor(), 'fill-opacity': this.fillOpacity() },
+      id: ids.fill, type: 'fill', source: ids.source, ...layer,
+      paint: { 'fill-color': this.classColor(slot), 'fill-opacity': this.fillOpacity(slot) },
     }, before);
     this.map.addLayer({
-      id: CONTROL_LINE_LAYER, type: 'line', source: CONTROL_SOURCE, ...layer,
+      id: ids.line, type: 'line', source: ids.source, ...layer,
       paint: {
-        'line-color': this.classColor(),
-        'line-width': ['interpolate', ['linear'], ['zoom'], 6, 0.5, 12, 1.5],
-        'line-opacity': ['case', ['boolean', ['feature-state', 'visible'], false], 0.9, 0],
+        'line-color': this.classColor(slot),
+        'line-width': slot === 0 ? ['interpolate', ['linear'], ['zoom'], 6, 0.5, 12, 1.5] : ['interpolate', ['linear'], ['zoom'], 6, 1.5, 12, 3],
+        'line-opacity': ['case', ['boolean', ['feature-state', 'visible'], false], slot === 0 ? 0.9 : 1, 0],
+        ...(slot > 0 ? { 'line-dasharray': slot === 1 ? [3, 1.5] : [1, 1] } : {}),
       },
     }, before);
   }
 
   /**
-   * Swap the control source for one of another kind (GeoJSON ↔ vector tiles, or another archive): the layers
+   * Swap a slot's control source for one of another kind (GeoJSON ↔ vector tiles, or another archive): the layers
    * go with it and come back in the same place, under the compare overlay.
    */
-  private replaceControlSource(next: { kind: 'geojson' } | { kind: 'tiled'; url: string; layer: string }): void {
-    this.map.removeLayer(CONTROL_LINE_LAYER);
-    this.map.removeLayer(CONTROL_FILL_LAYER);
-    this.map.removeSource(CONTROL_SOURCE);
+  private replaceControlSource(slot: number, next: SourceOnMap): void {
+    const ids = controlSlotIds(slot);
+    this.map.removeLayer(ids.line);
+    this.map.removeLayer(ids.fill);
+    this.map.removeSource(ids.source);
     if (next.kind === 'tiled')
-      this.map.addSource(CONTROL_SOURCE, { type: 'vector', url: `${PMTILES_SCHEME}://${next.url}`, promoteId: 'uid' });
-    else this.map.addSource(CONTROL_SOURCE, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
-    this.sourceOnMap = next;
-    this.addControlLayers(this.map.getLayer(DIFF_FILL_LAYER) ? DIFF_FILL_LAYER : undefined);
+      this.map.addSource(ids.source, { type: 'vector', url: `${PMTILES_SCHEME}://${next.url}`, promoteId: 'uid' });
+    else this.map.addSource(ids.source, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
+    this.slots[slot]!.sourceOnMap = next;
+    const above = slot + 1 < this.slots.length && this.map.getLayer(controlSlotIds(slot + 1).fill) ? controlSlotIds(slot + 1).fill : undefined;
+    this.addControlLayers(slot, above ?? (this.map.getLayer(DIFF_FILL_LAYER) ? DIFF_FILL_LAYER : undefined));
   }
 
-  private applyClassColors(): void {
-    this.map.setPaintProperty(CONTROL_FILL_LAYER, 'fill-color', this.classColor());
-    this.map.setPaintProperty(CONTROL_LINE_LAYER, 'line-color', this.classColor());
+  private applyClassColors(slot: number): void {
+    const ids = controlSlotIds(slot);
+    if (!this.map.getLayer(ids.fill)) return;
+    this.map.setPaintProperty(ids.fill, 'fill-color', this.classColor(slot));
+    this.map.setPaintProperty(ids.line, 'line-color', this.classColor(slot));
   }
 
   private apply(): void {
-    this.applyClassColors();
-    this.applyStore();
+    for (let k = 0; k < this.slots.length; k++) {
+      this.applyClassColors(k);
+      this.applyStore(k);
+    }
     this.applyDiff();
   }
 
-  private applyStore(): void {
-    if (!this.map.getSource(CONTROL_SOURCE)) return;
-    this.shownIndex = -1;
-    const data = this.data;
+  private applyStore(slot: number): void {
+    const ids = controlSlotIds(slot);
+    const s = this.slots[slot]!;
+    if (!this.map.getSource(ids.source)) return;
+    s.shownIndex = -1;
+    const data = s.data;
     if (data?.kind === 'tiled') {
-      const on = this.sourceOnMap;
+      const on = s.sourceOnMap;
       if (on.kind !== 'tiled' || on.url !== data.spec.pmtilesUrl || on.layer !== data.spec.layer)
-        this.replaceControlSource({ kind: 'tiled', url: data.spec.pmtilesUrl, layer: data.spec.layer });
-      else this.map.removeFeatureState({ source: CONTROL_SOURCE, sourceLayer: data.spec.layer });
-      this.applySnapshot();
+        this.replaceControlSource(slot, { kind: 'tiled', url: data.spec.pmtilesUrl, layer: data.spec.layer });
+      else this.map.removeFeatureState({ source: ids.source, sourceLayer: data.spec.layer });
+      this.applySnapshot(slot);
       return;
     }
-    if (this.sourceOnMap.kind !== 'geojson') this.replaceControlSource({ kind: 'geojson' });
-    const source = this.map.getSource<GeoJSONSource>(CONTROL_SOURCE);
+    if (s.sourceOnMap.kind !== 'geojson') this.replaceControlSource(slot, { kind: 'geojson' });
+    const source = this.map.getSource<GeoJSONSource>(ids.source);
     if (!source) return;
-    this.map.removeFeatureState({ source: CONTROL_SOURCE });
+    this.map.removeFeatureState({ source: ids.source });
     const features = (data?.store.features ?? []).map((f) => ({
       type: 'Feature' as const, id: f.uid, geometry: f.geometry,
       // Only what styling and popups need: the map's worker copies every property.
       properties: { class: f.classId, ...(typeof f.properties.name === 'string' ? { name: f.properties.name } : {}) },
     }));
     source.setData({ type: 'FeatureCollection', features });
-    this.applySnapshot();
+    this.applySnapshot(slot);
   }
 
-  private applySnapshot(): void {
-    const data = this.data;
-    if (!data || this.wantedIndex === this.shownIndex) return;
-    const { hide, show } = switchSet(data.kind === 'tiled' ? data.spec.uids : data.store, this.shownIndex, this.wantedIndex);
-    for (const id of hide) this.map.setFeatureState(this.stateTarget(id), { visible: false });
-    for (const id of show) this.map.setFeatureState(this.stateTarget(id), { visible: true });
-    this.shownIndex = this.wantedIndex;
+  private applySnapshot(slot: number): void {
+    const s = this.slots[slot]!;
+    const data = s.data;
+    if (!data || s.wantedIndex === s.shownIndex) return;
+    const { hide, show } = switchSet(data.kind === 'tiled' ? data.spec.uids : data.store, s.shownIndex, s.wantedIndex);
+    for (const id of hide) this.map.setFeatureState(this.stateTarget(slot, id), { visible: false });
+    for (const id of show) this.map.setFeatureState(this.stateTarget(slot, id), { visible: true });
+    s.shownIndex = s.wantedIndex;
   }
 
   private applyDiff(): void {
@@ -417,6 +508,24 @@ export class ClaimsMap {
     source?.setData(this.diff ?? { type: 'FeatureCollection', features: [] });
     this.diffShown = this.diff;
   }
+}
+
+type SourceOnMap = { kind: 'geojson' } | { kind: 'tiled'; url: string; layer: string };
+
+/** One control source on the map: its data, what is on the map for it, and the snapshot shown. */
+interface ControlSlot {
+  data: ControlData | undefined;
+  /** What the slot's source on the map was built for: its kind, and the archive URL for tiles. */
+  sourceOnMap: SourceOnMap;
+  classes: ControlClass[];
+  /** Outline colour (slots > 0). */
+  outlineColor: string;
+  shownIndex: number;
+  wantedIndex: number;
+}
+
+function newSlot(): ControlSlot {
+  return { data: undefined, sourceOnMap: { kind: 'geojson' }, classes: [], outlineColor: '#263238', shownIndex: -1, wantedIndex: -1 };
 }
 
 /** Text for the attribution control, which renders HTML: data must stay text. */

@@ -1,42 +1,44 @@
-// The root application state: dataset, date, comparison, camera, playback. Figures are derived from domain/.
+// The root application state: the sources on one clock, the date, the comparison, camera, playback. Figures are
+// derived from domain/.
 import { createContext } from 'svelte';
 import type { AreaReport } from '../domain/area';
 import { SvelteMap } from 'svelte/reactivity';
-import { requestAreaReport, setAreaDataset } from '../data/area-report-client';
+import { dropAreaDataset, requestAreaReport, setAreaDataset } from '../data/area-report-client';
 import { featuresAt, type SnapshotStore } from '../domain/snapshot-store';
-import { clampDate, daysBetween, snapshotIndexOn, stepSnapshot } from '../domain/timeline';
-import type { AreaGeometry, Camera, DatasetManifest, Issue, Snapshot } from '../domain/types';
-import { formatLink, parseLink, type LinkState } from '../domain/permalink';
-import type { Claim } from '../data/claims-schema';
+import { clampDate, snapshotIndexOn, stepSnapshot } from '../domain/timeline';
+import type { Camera, Issue, Snapshot } from '../domain/types';
+import { formatLink, parseLink, type LinkState, type MapLayout } from '../domain/permalink';
 import type { FeatureCollection } from 'geojson';
 import type { SnapshotDiff } from '../domain/diff';
-import { requestDiff } from '../data/diff-client';
-import type { TiledData } from '../data/load-build';
+import { createDiffClient, requestDiff } from '../data/diff-client';
+import type { LoadedDataset, Source, TiledData } from '../domain/dataset';
 import { areaReportFromBuild } from '../domain/build-areas';
+import { alignSourcesForDiff, clockDates, inForceOn, sharedMeasures, sourceColor, sourceName, type InForce } from '../domain/sources';
 
-/** A dataset as the app holds it once loaded and checked. */
-export interface LoadedDataset {
-  manifest: DatasetManifest;
-  /**
-   * The snapshots, as a store: each distinct polygon once, with the run of snapshots it stands in. For a tiled
-   * dataset (`tiles` set) it has dates, files and uid lists but no polygons (`features` is empty).
-   */
-  store: SnapshotStore;
-  clipRegions: Record<string, AreaGeometry>;
-  /** Claims of the dataset's claims file (empty when it has none). */
-  claims: Claim[];
-  /** True for a bare folder of snapshots: classes, labels and colours are defaults. */
-  manifestInferred: boolean;
-  /** Where it came from, for the data panel: "built-in", "dropped files", a URL. */
-  origin: string;
-  /**
-   * Set for the output of `npm run build:data` (load-build.ts): polygons are read from vector tiles, areas per
-   * class from the build's index; whole polygons (for compare mode) only if the build wrote features.geojson.
-   */
-  tiles?: TiledData;
+export type { LoadedDataset } from '../domain/dataset';
+
+/** What the UI shows of one source on the clock's date. */
+export interface SourceOnDate {
+  source: Source;
+  name: string;
+  color: string;
+  /** Its snapshot in force on the date, and how old it is. */
+  inForce: InForce;
+  /** Its area figures for that snapshot, once computed (null while computing or before its first snapshot). */
+  report: AreaReport | null;
 }
 
-export type CompareView = 'overlay' | 'side' | 'swipe';
+/** Ground two sources draw on one date: only in A, only in B, in both, per shared measure. */
+export interface SourceDisagreement {
+  aId: string;
+  bId: string;
+  dateIso: string;
+  aSnapshotIso: string | null;
+  bSnapshotIso: string | null;
+  diff: SnapshotDiff;
+}
+
+export type CompareView = MapLayout;
 export type Language = 'en' | 'uk' | 'ru';
 
 /** Playback speeds, in snapshots per second. */
@@ -45,7 +47,15 @@ export const PLAY_SPEEDS = [1, 2, 4, 8] as const;
 const FALLBACK_CAMERA: Camera = { zoom: 9, lat: 51.3, lon: 35.2 };
 
 export class AppState {
-  dataset = $state.raw<LoadedDataset | null>(null);
+  /**
+   * Every source loaded for the clock (the built-in collection's, and any a user opened), in the order they are
+   * offered. Which are shown, and which is the primary, is `shownIds`.
+   */
+  sources = $state.raw<Source[]>([]);
+  /** Ids of the sources shown, the primary first. */
+  shownIds = $state.raw<string[]>([]);
+  /** Sources a link or the user asked for that are still loading, by id. */
+  pendingSourceIds = $state.raw<string[]>([]);
   /** Problems found while loading, shown in the issues panel. */
   issues = $state.raw<Issue[]>([]);
   /** Things the user should know that are not data problems (a bad link, a fallback). */
@@ -56,6 +66,7 @@ export class AppState {
 
   dateIso = $state('');
   compare = $state<{ fromIso: string; toIso: string } | null>(null);
+  /** How two maps are laid out: two dates in compare mode, or several sources. */
   compareView = $state<CompareView>('overlay');
   camera = $state.raw<Camera>(FALLBACK_CAMERA);
   playing = $state(false);
@@ -75,6 +86,11 @@ export class AppState {
     return { type: 'FeatureCollection', features: d.features.features.filter((f) => f.properties.measure === id) };
   });
 
+  /** The sources shown, the primary first. */
+  shown: Source[] = $derived(this.shownIds.map((id) => this.sources.find((s) => s.id === id)).filter((s): s is Source => s !== undefined));
+  /** The primary source's dataset: the one drawn filled, compared by date, and whose claims are listed. */
+  dataset: LoadedDataset | null = $derived(this.shown[0]?.dataset ?? null);
+  primaryId: string | null = $derived(this.shown[0]?.id ?? null);
   store: SnapshotStore | null = $derived(this.dataset?.store ?? null);
   /** The tiles of a tiled dataset (null for a dataset of GeoJSON snapshots). */
   tiles: TiledData | null = $derived(this.dataset?.tiles ?? null);
@@ -86,64 +102,168 @@ export class AppState {
       ? 'Compare is not available for this dataset: it is a tiled build without features.geojson (built with --no-geojson), and tiles are simplified per zoom, so they cannot be compared exactly.'
       : null,
   );
-  datesIso: string[] = $derived(this.store?.datesIso ?? []);
+  /**
+   * The clock: every shown source's snapshot dates together (compare mode: the primary's only). The slider stops
+   * at each; stepping moves to the next date on which any shown source published.
+   */
+  datesIso: string[] = $derived(this.compare ? (this.store?.datesIso ?? []) : clockDates(this.shown.map((s) => s.dataset.store.datesIso)));
   firstDateIso = $derived(this.datesIso[0] ?? '');
   lastDateIso = $derived(this.datesIso[this.datesIso.length - 1] ?? '');
-  snapshotIndex = $derived(snapshotIndexOn(this.datesIso, this.dateIso));
-  /** The date of the snapshot in force, and how many days old it is on the chosen date. */
-  snapshotDateIso = $derived(this.datesIso[this.snapshotIndex] ?? null);
-  snapshotAgeDays = $derived(this.snapshotDateIso ? daysBetween(this.snapshotDateIso, this.dateIso) : null);
-  /** Area figures per snapshot index of the current dataset, as the area worker answers them. */
-  private reports = new SvelteMap<number, AreaReport>();
-  areaReport: AreaReport | null = $derived(this.reports.get(this.snapshotIndex) ?? null);
-  /** The last report received, shown dimmed while the one for the slider's snapshot is computed. */
+  /** The primary source's snapshot in force on the date (an index into its own dates). */
+  snapshotIndex = $derived(snapshotIndexOn(this.store?.datesIso ?? [], this.dateIso));
+  /** The date of the primary's snapshot in force, and how many days old it is on the chosen date. */
+  primaryInForce: InForce = $derived(inForceOn(this.store?.datesIso ?? [], this.dateIso));
+  snapshotDateIso = $derived(this.primaryInForce.snapshotDateIso);
+  snapshotAgeDays = $derived(this.primaryInForce.ageDays);
+  /** Area figures per source, per snapshot index, as the area worker answers them (`id:index`). */
+  private reports = new SvelteMap<string, AreaReport>();
+  areaReport: AreaReport | null = $derived(this.primaryId ? (this.reports.get(`${this.primaryId}:${this.snapshotIndex}`) ?? null) : null);
+  /** The last report received for the primary, shown dimmed while the one for the slider's snapshot is computed. */
   lastAreaReport = $state.raw<{ index: number; report: AreaReport } | null>(null);
   areaReportError = $state<string | null>(null);
+  /** Each shown source on the date: snapshot in force, age, figures. */
+  onDate: SourceOnDate[] = $derived(
+    this.shown.map((source, position) => {
+      const inForce = inForceOn(source.dataset.store.datesIso, this.dateIso);
+      return {
+        source,
+        name: sourceName(source.dataset.manifest),
+        color: sourceColor(source.dataset.manifest, this.sources.indexOf(source) >= 0 ? this.sources.indexOf(source) : position),
+        inForce,
+        report: inForce.index >= 0 ? (this.reports.get(`${source.id}:${inForce.index}`) ?? null) : null,
+      };
+    }),
+  );
+
+  /** The other source whose disagreement with the primary is shown (the second shown, unless the user chose). */
+  disagreeWithId = $state<string | null>(null);
+  disagreeWith: Source | null = $derived(this.shown.find((s, i) => i > 0 && s.id === this.disagreeWithId) ?? this.shown[1] ?? null);
+  disagreement = $state.raw<SourceDisagreement | null>(null);
+  disagreementPending = $state(false);
+  disagreementError = $state<string | null>(null);
+  /** Draw the disagreement (only A / only B / both) on the map, over the sources. */
+  showDisagreement = $state(false);
+  /** Polygons of the disagreement for the chosen measure, for the map. */
+  disagreementFeatures: FeatureCollection | null = $derived.by(() => {
+    const d = this.disagreement?.diff;
+    if (!d) return null;
+    const id = d.measures.some((m) => m.measureId === this.compareMeasureId) ? this.compareMeasureId : d.measures[0]?.measureId;
+    return { type: 'FeatureCollection', features: d.features.features.filter((f) => f.properties.measure === id) };
+  });
+  private disagreementClient = createDiffClient();
 
   /**
-   * Ask the area worker for the figures of the snapshot on the slider, unless they are known. Computed off the
-   * main thread: one union of large, jagged polygons can take seconds (measured with a 40 MB dataset).
+   * Ask the area worker for the figures of each shown source's snapshot on the slider, unless they are known.
+   * Computed off the main thread: one union of large, jagged polygons can take seconds (measured with a 40 MB
+   * dataset).
    */
   async requestAreaReport(): Promise<void> {
-    const index = this.snapshotIndex;
-    if (!this.dataset || index < 0 || this.reports.has(index)) return;
-    const tiles = this.dataset.tiles;
+    await Promise.all(this.onDate.map((s) => this.requestSourceReport(s.source, s.inForce.index)));
+  }
+
+  private async requestSourceReport(source: Source, index: number): Promise<void> {
+    const key = `${source.id}:${index}`;
+    if (index < 0 || this.reports.has(key)) return;
+    const isPrimary = source.id === this.primaryId;
+    const tiles = source.dataset.tiles;
     if (tiles) {
       // A tiled build carries its area figures per class: nothing to compute.
-      const report = areaReportFromBuild(tiles.areasKm2, this.dataset.manifest.measures, this.dataset.manifest.classes.map((c) => c.id), index);
-      this.reports.set(index, report);
-      this.lastAreaReport = { index, report };
+      const report = areaReportFromBuild(tiles.areasKm2, source.dataset.manifest.measures, source.dataset.manifest.classes.map((c) => c.id), index);
+      this.reports.set(key, report);
+      if (isPrimary) this.lastAreaReport = { index, report };
       return;
     }
     try {
-      const answer = await requestAreaReport(index);
+      const answer = await requestAreaReport(source.id, index);
       if (!answer.stale) {
-        this.reports.set(answer.index, answer.report);
-        this.lastAreaReport = { index: answer.index, report: answer.report };
+        this.reports.set(`${source.id}:${answer.index}`, answer.report);
+        if (source.id === this.primaryId) this.lastAreaReport = { index: answer.index, report: answer.report };
       }
     } catch (err) {
       this.areaReportError = (err as Error).message;
     }
   }
 
-  /** Put a loaded dataset in place and apply a link (or the defaults) to it. */
-  setDataset(dataset: LoadedDataset, issues: Issue[], link: string): void {
+  /** Put one loaded dataset in place of every source (a user's own data, replacing what was shown). */
+  setDataset(dataset: LoadedDataset, issues: Issue[], link: string, id = 'own'): void {
+    this.setSources([{ id, dataset }], [id], issues, link);
+  }
+
+  /** Put the sources on the clock, show `shownIds` of them, and apply a link (or the defaults). */
+  setSources(sources: Source[], shownIds: string[], issues: Issue[], link: string): void {
+    for (const old of this.sources) if (!sources.some((s) => s.id === old.id)) dropAreaDataset(old.id);
     this.reports.clear();
     this.lastAreaReport = null;
     this.areaReportError = null;
-    this.dataset = dataset;
     this.tiledGeometry = null;
-    const store = this.store;
-    if (store && !dataset.tiles) setAreaDataset(store, dataset.manifest.measures, dataset.manifest.classes.map((c) => c.id), dataset.clipRegions);
+    this.sources = [];
+    for (const s of sources) this.registerSource(s);
+    this.shownIds = shownIds.filter((id) => sources.some((s) => s.id === id));
     this.issues = issues;
     this.loading = null;
     this.applyLink(link, true);
+  }
+
+  /**
+   * Add a source to the clock (a built-in one loaded on demand, or a user's dataset), keeping the others; show it
+   * after the ones shown unless `show` is false. A source of the same id is replaced.
+   */
+  addSource(source: Source, issues: Issue[] = [], show = true): void {
+    for (const k of [...this.reports.keys()]) if (k.startsWith(`${source.id}:`)) this.reports.delete(k);
+    this.registerSource(source);
+    this.pendingSourceIds = this.pendingSourceIds.filter((id) => id !== source.id);
+    if (show && !this.shownIds.includes(source.id)) this.shownIds = [...this.shownIds, source.id];
+    if (issues.length > 0) this.issues = [...this.issues, ...issues];
+    this.loading = null;
+    if (!this.dateIso) this.dateIso = this.defaultDate();
+  }
+
+  /** A user's dataset joins the clock and is shown alone, on its own last date and view; the others stay a tick away. */
+  showOwnSource(source: Source, issues: Issue[]): void {
+    this.addSource(source, [], false);
+    this.shownIds = [source.id];
+    this.issues = issues;
+    this.compare = null;
+    this.lastAreaReport = null;
+    this.dateIso = this.defaultDate();
+    this.camera = source.dataset.manifest.defaultView ?? this.camera;
+    this.notices = [];
+  }
+
+  private registerSource(source: Source): void {
+    const ds = source.dataset;
+    if (!ds.tiles) setAreaDataset(source.id, ds.store, ds.manifest.measures, ds.manifest.classes.map((c) => c.id), ds.clipRegions);
+    const i = this.sources.findIndex((s) => s.id === source.id);
+    this.sources = i >= 0 ? this.sources.map((s, j) => (j === i ? source : s)) : [...this.sources, source];
+  }
+
+  /** Show or hide a source; the primary cannot be hidden while it is the only one shown. */
+  toggleSource(id: string, on: boolean): void {
+    if (on && !this.shownIds.includes(id)) this.shownIds = [...this.shownIds, id];
+    else if (!on && this.shownIds.length > 1) this.shownIds = this.shownIds.filter((s) => s !== id);
+  }
+
+  /** Make a shown (or available) source the primary: it goes first, the others keep their order. */
+  setPrimary(id: string): void {
+    if (!this.sources.some((s) => s.id === id)) return;
+    this.shownIds = [id, ...this.shownIds.filter((s) => s !== id)];
+    this.lastAreaReport = null;
   }
 
   /** Follow a permalink; anything unusable falls back to the defaults, with a notice. */
   applyLink(hash: string, initial = false): void {
     const link = parseLink(hash);
     const notices = [...link.notices];
+    if (link.sources) {
+      const known = link.sources.filter((id) => this.sources.some((s) => s.id === id) || this.pendingSourceIds.includes(id));
+      const unknown = link.sources.filter((id) => !known.includes(id));
+      if (unknown.length > 0)
+        notices.push(`The link names ${unknown.length === 1 ? 'a source' : 'sources'} this dataset does not have (${unknown.join(', ')}); ${known.length > 0 ? 'the others are shown' : 'showing the default source'}.`);
+      const loaded = known.filter((id) => this.sources.some((s) => s.id === id));
+      if (loaded.length > 0) this.shownIds = loaded;
+    }
+    if (link.view) this.compareView = link.view;
+    else if (initial) this.compareView = 'overlay';
     const dates = this.datesIso;
     let date = link.dateIso;
     if (date && dates.length > 0 && (date < dates[0]! || date > dates[dates.length - 1]!)) {
@@ -155,7 +275,8 @@ export class AppState {
       this.compare = null;
       this.dateIso = clampDate(dates, link.compare.toIso);
     } else if (link.compare) {
-      this.compare = { fromIso: clampDate(dates, link.compare.fromIso), toIso: clampDate(dates, link.compare.toIso) };
+      const own = this.store?.datesIso ?? dates;
+      this.compare = { fromIso: clampDate(own, link.compare.fromIso), toIso: clampDate(own, link.compare.toIso) };
       this.dateIso = this.compare.toIso;
     } else {
       this.compare = null;
@@ -166,10 +287,13 @@ export class AppState {
     if (initial || notices.length > 0) this.notices = notices;
   }
 
-  /** The link for the current state. */
+  /** The link for the current state. Sources are written once several are shown or the primary is not the default. */
   link(): string {
     const state: LinkState = { dateIso: this.dateIso, camera: this.camera };
     if (this.compare) state.compare = this.compare;
+    const ids = [...this.shownIds, ...this.pendingSourceIds.filter((id) => !this.shownIds.includes(id))];
+    if (ids.length > 1 || (ids.length === 1 && ids[0] !== this.sources[0]?.id)) state.sources = ids;
+    if ((this.compare || ids.length > 1) && this.compareView !== 'overlay') state.view = this.compareView;
     return formatLink(state);
   }
 
@@ -215,8 +339,9 @@ export class AppState {
       if (!this.notices.includes(this.compareUnavailable)) this.notices.push(this.compareUnavailable);
       return;
     }
+    const own = this.store?.datesIso ?? [];
     const [a, b] = fromIso <= toIso ? [fromIso, toIso] : [toIso, fromIso];
-    this.compare = { fromIso: clampDate(this.datesIso, a), toIso: clampDate(this.datesIso, b) };
+    this.compare = { fromIso: clampDate(own, a), toIso: clampDate(own, b) };
     this.playing = false;
   }
 
@@ -227,7 +352,7 @@ export class AppState {
 
   /** The snapshot in force on a date, or an empty one before the first (nothing was mapped yet). */
   snapshotOn(dateIso: string, store: SnapshotStore | null = this.store): Snapshot {
-    const i = snapshotIndexOn(this.datesIso, dateIso);
+    const i = store ? snapshotIndexOn(store.datesIso, dateIso) : -1;
     if (!store || i < 0) return { dateIso, file: `(no snapshot on or before ${dateIso})`, features: [] };
     // A tiled dataset's store has no polygons: its snapshots are empty until features.geojson is loaded.
     return { dateIso: store.datesIso[i]!, file: store.files[i]!, features: store.features.length > 0 ? featuresAt(store, i) : [] };
@@ -273,6 +398,43 @@ export class AppState {
   }
 
   /**
+   * Where the primary and another shown source disagree on the date: the overlay of their snapshots in force, per
+   * measure they share, in the diff worker (its own client: newest request wins, independently of compare mode).
+   */
+  async computeDisagreement(): Promise<void> {
+    const a = this.shown[0];
+    const b = this.disagreeWith;
+    const dateIso = this.dateIso;
+    this.disagreementError = null;
+    if (!a || !b || this.compare || !dateIso) {
+      this.disagreement = null;
+      this.disagreementPending = false;
+      return;
+    }
+    if (this.disagreement && (this.disagreement.aId !== a.id || this.disagreement.bId !== b.id)) this.disagreement = null;
+    const shared = sharedMeasures(a.dataset.manifest.measures, b.dataset.manifest.measures);
+    if (shared.length === 0) {
+      this.disagreement = null;
+      this.disagreementError = `${sourceName(a.dataset.manifest)} and ${sourceName(b.dataset.manifest)} share no measure (the same id, clipped to the same region), so their ground cannot be compared.`;
+      return;
+    }
+    this.disagreementPending = true;
+    try {
+      const [storeA, storeB] = await Promise.all([a.dataset.tiles ? this.geometryOf(a.dataset) : a.dataset.store, b.dataset.tiles ? this.geometryOf(b.dataset) : b.dataset.store]);
+      const aligned = alignSourcesForDiff(this.snapshotOn(dateIso, storeA), this.snapshotOn(dateIso, storeB), shared);
+      const answer = await this.disagreementClient.requestDiff(aligned.from, aligned.to, aligned.measures, a.dataset.clipRegions);
+      if (answer.stale) return;
+      if (this.dateIso !== dateIso || this.shown[0] !== a || this.disagreeWith !== b) return;
+      const inA = inForceOn(a.dataset.store.datesIso, dateIso);
+      const inB = inForceOn(b.dataset.store.datesIso, dateIso);
+      this.disagreement = { aId: a.id, bId: b.id, dateIso, aSnapshotIso: inA.snapshotDateIso, bSnapshotIso: inB.snapshotDateIso, diff: answer.diff };
+    } catch (err) {
+      this.disagreementError = (err as Error).message;
+    }
+    this.disagreementPending = false;
+  }
+
+  /**
    * The whole polygons of a tiled dataset: features.geojson, fetched on first use and kept for the dataset.
    * Loaded only when needed (28.7 MB for the 1,400-day synthetic archive, against 4.6 MB of tiles).
    */
@@ -283,7 +445,7 @@ export class AppState {
       .then(({ loadBuildGeometry }) => loadBuildGeometry(tiles, ds.store.datesIso, ds.store.files))
       .then((r) => {
         if (r.ok) return r.value;
-        if (this.dataset === ds) this.issues = [...this.issues, ...r.issues];
+        if (this.sources.some((s) => s.dataset === ds)) this.issues = [...this.issues, ...r.issues];
         throw new Error(`the build's features.geojson could not be used (${r.issues[0]?.reason ?? 'unknown problem'}); see the data problems`);
       });
     // A failure is kept too, for the dataset: asking again answers with it, never refetches. Retrying on each

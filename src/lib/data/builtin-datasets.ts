@@ -1,0 +1,40 @@
+// The datasets that ship with the app: collections of sources (one mapper's dataset each) on one clock.
+// Permalinks name a collection by `dataset=` and its sources by `sources=` (the first listed is the primary).
+
+export interface BuiltinSource {
+  /** The id permalinks use (`sources=deepstate,isw`). */
+  id: string;
+  /** Folder under geodata/ (and name of its bundle). */
+  folder: string;
+  /** Name and colour for the source picker before the dataset is loaded (the manifest's, repeated). */
+  name: string;
+  color: string;
+}
+
+export interface BuiltinCollection {
+  id: string;
+  title: string;
+  sources: readonly BuiltinSource[];
+  /** Sources shown when a link names none. */
+  defaultShown: readonly string[];
+}
+
+export const BUILTIN_COLLECTIONS: readonly BuiltinCollection[] = [
+  {
+    id: 'kursk',
+    title: 'Kursk incursion',
+    sources: [
+      { id: 'deepstate', folder: 'kursk', name: 'DeepState', color: '#0277bd' },
+      { id: 'isw', folder: 'kursk-isw', name: 'ISW/CTP', color: '#e65100' },
+      { id: 'nzz', folder: 'kursk-nzz', name: 'NZZ', color: '#6a1b9a' },
+    ],
+    defaultShown: ['deepstate'],
+  },
+];
+
+export const DEFAULT_COLLECTION = BUILTIN_COLLECTIONS[0]!;
+
+/** The built-in collection with this id, if any (a lookup by own value, never by object key). */
+export function builtinCollection(id: string): BuiltinCollection | undefined {
+  return BUILTIN_COLLECTIONS.find((c) => c.id === id);
+}
