@@ -151,3 +151,22 @@ function readBounded(path: string, maxBytes: number): Uint8Array | string {
     closeSync(fd);
   }
 }
+
+/**
+ * Read one file a manifest names, inside `dir`, with the same checks as {@link readDatasetFolder}: a link out of the
+ * folder, a non-regular file or one over the size limit is refused with the reason (for build:data and other tools
+ * that read a dataset file by file).
+ */
+export function readDatasetFile(dir: string, relPath: string, maxBytes: number = MAX_FILE_BYTES): { ok: true; bytes: Uint8Array } | { ok: false; issue: Issue } {
+  const refuse = (reason: string) => ({ ok: false as const, issue: { file: relPath, reason, severity: 'error' as const } });
+  const root = realpathSync(dir);
+  let real: string;
+  try {
+    real = realpathSync(join(root, relPath));
+  } catch (e) {
+    return refuse(`could not be opened: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+  }
+  if (!(real === root || real.startsWith(root + sep))) return refuse('a symbolic link to outside the folder; not followed');
+  const read = readBounded(real, maxBytes);
+  return typeof read === 'string' ? refuse(read) : { ok: true, bytes: read };
+}
