@@ -8,7 +8,7 @@ import { preview } from 'vite';
 import { launchBrowser } from '../e2e/browser';
 import { HOSTILE_DATASETS } from './lib/hostile-datasets';
 
-const PORT = 4191;
+const PORT = Number(process.env.MEASURE_PORT ?? 4297);
 const LIMIT_MS = Number(process.env.LIMIT_MS ?? 90_000);
 const names = process.argv.slice(2);
 const server = await preview({ preview: { port: PORT, strictPort: true, host: '127.0.0.1' }, logLevel: 'warn' });
