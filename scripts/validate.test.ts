@@ -120,6 +120,6 @@ describe('validate CLI on an untrusted folder', () => {
     const { lines } = run([dir]);
     for (const l of lines) expect(l).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202e]/);
     expect(lines).toContain('dataset.json: snapshots[1].file: relative path inside the dataset folder (forward slashes, no "..") expected, "\\u001b[2J\\u001b[H0 errors\\u202e.geojson" found');
-    expect(lines).toContain('warning: \\x1b[2J\\x1b[H0 errors.geojson: not listed in dataset.json; ignored');
+    expect(lines).toContain('warning: \\u001b[2J\\u001b[H0 errors.geojson: not listed in dataset.json; ignored');
   });
 });

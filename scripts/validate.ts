@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import type { Issue } from '../src/lib/domain/types';
 import { loadDataset } from '../src/lib/data/load-dataset';
 import { readDatasetFolder, type FolderRead } from './lib/read-folder';
-import { escapeForTerminal } from './lib/terminal';
+import { printable } from './lib/printable';
 
 export { readDatasetFolder } from './lib/read-folder';
 
@@ -15,7 +15,7 @@ export { readDatasetFolder } from './lib/read-folder';
  */
 export function formatIssue(i: Issue): string {
   const feature = i.featureIndex !== undefined ? `feature ${i.featureIndex}${i.featureId !== undefined ? ` (id ${JSON.stringify(i.featureId)})` : ''}: ` : '';
-  return escapeForTerminal(`${i.severity === 'warning' ? 'warning: ' : ''}${i.file}: ${feature}${i.reason}`);
+  return printable(`${i.severity === 'warning' ? 'warning: ' : ''}${i.file}: ${feature}${i.reason}`);
 }
 
 /**
@@ -29,7 +29,7 @@ export function main(args: readonly string[], out: (line: string) => void = (l) 
     return 1;
   }
   const abs = resolve(dir);
-  const shownDir = escapeForTerminal(dir);
+  const shownDir = printable(dir);
   let read: FolderRead;
   try {
     if (!statSync(abs).isDirectory()) {
@@ -38,7 +38,7 @@ export function main(args: readonly string[], out: (line: string) => void = (l) 
     }
     read = readDatasetFolder(abs);
   } catch (e) {
-    out(`${shownDir}: cannot read: ${escapeForTerminal(e instanceof Error ? e.message : String(e))}`);
+    out(`${shownDir}: cannot read: ${printable(e instanceof Error ? e.message : String(e))}`);
     return 1;
   }
   const started = performance.now();
