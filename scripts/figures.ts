@@ -4,6 +4,7 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { readDatasetFolder, formatIssue } from './validate';
+import { printable } from './lib/printable';
 import { loadAnyDataset } from '../src/lib/data/load-any';
 import { snapshotAreaReport } from '../src/lib/domain/area';
 import { diffSnapshots } from '../src/lib/domain/diff';
@@ -14,7 +15,9 @@ import { agreementShare, alignSourcesForDiff, sharedMeasures, sourceName } from 
 
 /** A dataset folder loaded for the figures: its manifest, clip regions and the snapshot in force on a date. */
 async function openForFigures(dir: string, out: (line: string) => void) {
-  const loaded = await loadAnyDataset(readDatasetFolder(dir));
+  const read = readDatasetFolder(dir);
+  for (const i of read.issues) out(formatIssue(i));
+  const loaded = await loadAnyDataset(read.files);
   if (!loaded.ok) {
     for (const i of loaded.issues) out(formatIssue(i));
     return null;
@@ -31,7 +34,9 @@ async function openForFigures(dir: string, out: (line: string) => void) {
   return { manifest, clipRegions, inForce };
 }
 
-export async function main(args: readonly string[], out: (line: string) => void = (l) => console.log(l)): Promise<number> {
+export async function main(args: readonly string[], print: (line: string) => void = (l) => console.log(l)): Promise<number> {
+  // Labels and names come from data: escaped like every line the command-line tools print.
+  const out = (line: string) => print(printable(line));
   const rest = [...args];
   const at = rest.indexOf('--against');
   const againstDir = at >= 0 ? rest.splice(at, 2)[1] : undefined;

@@ -12,7 +12,7 @@ import { testContext } from '../src/lib/domain/fixtures/export-context';
 
 describe('area series CSV against the figures CLI', () => {
   it('has every snapshot and every measure, each figure as the CLI prints it', async () => {
-    const loaded = loadDataset(readDatasetFolder('geodata/kursk'));
+    const loaded = loadDataset(readDatasetFolder('geodata/kursk').files);
     if (!loaded.ok) throw new Error(loaded.issues[0]?.reason);
     const { manifest, snapshots } = loaded.value;
     const clip = Object.fromEntries(Object.entries(loaded.value.clipRegions).map(([k, f]) => [k, f.geometry]));

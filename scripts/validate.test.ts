@@ -1,5 +1,6 @@
 // Tests the validate CLI through its main function (no child process): lines, summary and exit code.
-import { copyFileSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { closeSync, copyFileSync, ftruncateSync, mkdtempSync, mkdirSync, openSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -86,5 +87,58 @@ describe('validate CLI', () => {
     expect(lines).toContain('warning: 2025-03-16.kml: feature 1: features[1]: 1 feature with style colour (fill) "#d62b2b" left out, as dataset.json\'s class mapping says');
     expect(code).toBe(1);
     expect(lines[lines.length - 1]).toMatch(/: 1 error, 1 warning; 2 snapshots, 2 features loaded in \d+ ms$/);
+  });
+});
+
+describe('validate CLI on an untrusted folder', () => {
+  const snapshot = JSON.stringify({ type: 'FeatureCollection', features: [feature('held')] });
+
+  it('refuses links out of the folder, links to folders, a FIFO and a 3 GB sparse file, each named; validates the rest', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'cg-validate-'));
+    const outside = mkdtempSync(join(tmpdir(), 'cg-outside-'));
+    try {
+      writeFileSync(join(dir, '2024-08-12.geojson'), snapshot);
+      writeFileSync(join(outside, '2024-08-13.geojson'), snapshot);
+      symlinkSync(join(outside, '2024-08-13.geojson'), join(dir, '2024-08-13.geojson'));
+      symlinkSync('.', join(dir, 'loop'));
+      symlinkSync('/dev/zero', join(dir, '2024-08-14.geojson'));
+      symlinkSync('2024-08-12.geojson', join(dir, '2024-08-16.geojson')); // inside: followed
+      execFileSync('mkfifo', [join(dir, '2024-08-15.geojson')]);
+      // Sparse: 3 GB by its size, no disk used; refused from lstat, never read.
+      const fd = openSync(join(dir, '2024-08-17.geojson'), 'w');
+      ftruncateSync(fd, 3 * 1024 ** 3);
+      closeSync(fd);
+      const started = Date.now();
+      const { code, lines } = await run([dir]);
+      expect(Date.now() - started).toBeLessThan(20_000); // the FIFO would hang a plain read for ever
+      expect(lines).toContain('2024-08-13.geojson: a symbolic link to outside the folder; not followed');
+      expect(lines).toContain('2024-08-14.geojson: a symbolic link to outside the folder; not followed');
+      expect(lines).toContain('warning: loop: a symbolic link to a folder; not followed');
+      expect(lines).toContain('2024-08-15.geojson: a named pipe (FIFO), not a regular file; not read');
+      expect(lines).toContain('2024-08-17.geojson: file is 3 GB, over the 50 MB limit; not read (split it into smaller files)');
+      expect(lines[lines.length - 1]).toMatch(/: 4 errors, 2 warnings; 2 snapshots, 2 features loaded/);
+      expect(code).toBe(1);
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
+  });
+
+  it('escapes control characters from file names and data in every line it prints', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'cg-validate-'));
+    const fake = '\u001b[2J\u001b[H0 errors';
+    const manifest = {
+      id: 't', title: 'T', region: 'R',
+      classes: [{ id: 'held', label: 'Held', color: '#1565c0' }],
+      measures: [{ id: 'held', label: 'Held', classes: ['held'] }],
+      sources: [{ name: 'S', licenceStatus: 'CC0', attribution: 'S' }],
+      snapshots: [{ dateIso: '2024-08-12', file: '2024-08-12.geojson' }, { dateIso: '2024-08-13', file: `${fake}\u202e.geojson` }],
+    };
+    writeFileSync(join(dir, 'dataset.json'), JSON.stringify(manifest));
+    writeFileSync(join(dir, '2024-08-12.geojson'), snapshot);
+    writeFileSync(join(dir, `${fake}.geojson`), '{}');
+    const { lines } = await run([dir]);
+    for (const l of lines) expect(l).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202e]/);
+    expect(lines).toContain('dataset.json: snapshots[1].file: relative path inside the dataset folder (forward slashes, no "..") expected, "\\u001b[2J\\u001b[H0 errors\\u202e.geojson" found');
+    expect(lines).toContain('warning: \\u001b[2J\\u001b[H0 errors.geojson: not listed in dataset.json; ignored');
   });
 });

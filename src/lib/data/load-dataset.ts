@@ -5,9 +5,10 @@ import { parseClaimsFile, type Claim } from './claims-schema';
 import { applyClassMapping } from './class-mapping';
 import { dateInFileName } from './dates';
 import { DEFAULT_MAX_BYTES, decodeJsonFile } from './decode';
-import { describeValue, isRecord, jsonPath, toIssues } from './issues';
+import { describeValue, isRecord, pushAll, jsonPath, toIssues } from './issues';
 import { DATA_FILE_PATTERN } from './convert/formats';
 import { parseManifestJson } from './manifest';
+import { formatCount, MAX_ID_CHARS, MAX_LIST_ENTRIES } from './limits';
 import { validatePlacesJson } from './validate-places';
 import { parsePlaceClaimsCsv, type PlaceClaim } from './place-claims';
 import type { PlaceFeature } from './schema';
@@ -81,10 +82,10 @@ export function loadDataset(files: readonly DatasetFile[], opts: LoadDatasetOpti
   if (manifestBytes) {
     const decoded = decodeJsonFile({ file: MANIFEST_FILE, bytes: manifestBytes }, maxBytes);
     opts.onFileDecoded?.(MANIFEST_FILE);
-    issues.push(...decoded.issues);
+    pushAll(issues, decoded.issues);
     if (decoded.ok) {
       const m = parseManifestJson(MANIFEST_FILE, decoded.value);
-      issues.push(...m.issues);
+      pushAll(issues, m.issues);
       if (m.ok) manifest = m.value;
     }
     if (!manifest)
@@ -102,7 +103,7 @@ export function loadDataset(files: readonly DatasetFile[], opts: LoadDatasetOpti
     } else if (bytes) {
       const d = decodeJsonFile({ file: path, bytes }, maxBytes);
       opts.onFileDecoded?.(path);
-      issues.push(...d.issues);
+      pushAll(issues, d.issues);
       value = d.ok ? d.value : undefined;
     }
     decodedCache.set(path, value);
@@ -140,7 +141,7 @@ export function loadDataset(files: readonly DatasetFile[], opts: LoadDatasetOpti
       ...(reference ? { reference } : {}),
       validityCache,
     });
-    issues.push(...r.issues);
+    pushAll(issues, r.issues);
     if (!r.ok) return;
     const dupe = byDate.get(r.value.dateIso);
     if (dupe !== undefined) {
@@ -157,13 +158,15 @@ export function loadDataset(files: readonly DatasetFile[], opts: LoadDatasetOpti
   };
 
   // 3. Clip regions; a measure clipped to a region that did not load would answer a different question, so drop it.
-  const clipRegions: Record<string, Feature<Polygon | MultiPolygon>> = {};
+  // A Map while loading: a region id is data ("constructor" is a fine id), never a lookup on a plain object.
+  const regions = new Map<string, Feature<Polygon | MultiPolygon>>();
   for (const [id, region] of Object.entries(manifest.clipRegions ?? {})) {
     const f = loadClipRegion(region.file, decodeOnce, byPath.has(region.file), issues);
-    if (f) clipRegions[id] = f;
+    if (f) regions.set(id, f);
   }
+  const clipRegions: Record<string, Feature<Polygon | MultiPolygon>> = Object.fromEntries(regions);
   const measures = manifest.measures.filter((m) => {
-    if (m.clipTo === undefined || clipRegions[m.clipTo]) return true;
+    if (m.clipTo === undefined || regions.has(m.clipTo)) return true;
     issues.push({ file: MANIFEST_FILE, reason: `measure "${m.id}" dropped: its clip region "${m.clipTo}" did not load`, severity: 'error' });
     return false;
   });
@@ -178,7 +181,7 @@ export function loadDataset(files: readonly DatasetFile[], opts: LoadDatasetOpti
       issues.push({ file: manifest.placesFile, reason: `placesFile listed in ${MANIFEST_FILE} but not found; no place labels`, severity: 'warning' });
     else if (json !== undefined) {
       const r = validatePlacesJson(manifest.placesFile, json);
-      issues.push(...r.issues);
+      pushAll(issues, r.issues);
       if (r.ok) places = r.value;
       if (isRecord(json) && typeof json.coverage === 'string' && json.coverage.trim() !== '') placesCoverage = json.coverage;
     }
@@ -203,7 +206,7 @@ export function loadDataset(files: readonly DatasetFile[], opts: LoadDatasetOpti
     else if (json !== undefined) {
       // The one call into the claims ledger's own validator (src/lib/data/claims-schema.ts).
       const r = parseClaimsFile(manifest.claimsFile, json, { snapshotDates: snapshots.map((s) => s.dateIso) });
-      issues.push(...r.issues);
+      pushAll(issues, r.issues);
       if (r.ok) claims = r.value;
     }
   }
@@ -279,14 +282,23 @@ function inferManifest(
     .filter((p) => DATA_EXT.test(p) && p !== MANIFEST_FILE && !/(^|\/)(places\.geojson|claims\.json)$/i.test(p))
     .sort();
   // Classes: every string `class` property, in order of first appearance.
-  const seen: string[] = [];
+  // A Set, and no more classes than a manifest may list (limits.ts): features with 100,000 distinct classes must not
+  // make this quadratic, nor a legend of 100,000 rows.
+  const seenSet = new Set<string>();
+  let overflow = false;
   for (const p of candidates) {
     const json = decodeOnce(p);
     if (!isRecord(json) || !Array.isArray(json.features)) continue;
-    for (const f of json.features)
-      if (isRecord(f) && isRecord(f.properties) && typeof f.properties.class === 'string' && /^[A-Za-z0-9_.-]+$/.test(f.properties.class) && !seen.includes(f.properties.class))
-        seen.push(f.properties.class);
+    for (const f of json.features) {
+      const cls = isRecord(f) && isRecord(f.properties) ? f.properties.class : undefined;
+      if (typeof cls !== 'string' || seenSet.has(cls) || cls.length > MAX_ID_CHARS || !/^[A-Za-z0-9_.-]+$/.test(cls)) continue;
+      if (seenSet.size >= MAX_LIST_ENTRIES) overflow = true;
+      else seenSet.add(cls);
+    }
   }
+  const seen = [...seenSet];
+  if (overflow)
+    issues.push({ file: MANIFEST_FILE, reason: `the features name more than ${formatCount(MAX_LIST_ENTRIES)} classes; only the first ${formatCount(MAX_LIST_ENTRIES)} are used, features of the others are left out`, severity: 'error' });
   const ids = seen.length > 0 ? seen : ['area'];
   const classes: ControlClass[] = ids.map((id, i) => ({
     id,
@@ -364,11 +376,11 @@ function loadClipRegion(
   let props: Record<string, unknown> = {};
   feats.forEach((f, index) => {
     const g = checkAreaGeometry(isRecord(f) ? f.geometry : undefined, jsonPath('features', index, 'geometry'));
-    issues.push(...toIssues(file, g.issues, { index }));
+    pushAll(issues, toIssues(file, g.issues, { index }));
     if (!g.geometry) return;
     if (polys.length === 0 && isRecord(f) && isRecord(f.properties)) props = f.properties;
     if (g.geometry.type === 'Polygon') polys.push(g.geometry.coordinates);
-    else polys.push(...g.geometry.coordinates);
+    else pushAll(polys, g.geometry.coordinates);
   });
   if (polys.length === 0) {
     issues.push({ file, reason: 'clip region has no usable polygon', severity: 'error' });

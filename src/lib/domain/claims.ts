@@ -1,6 +1,7 @@
 // Claims beside polygons: what a hedged figure ("approximately 1,300 km²") allows, and whether the snapshots agree.
 //
 // Pure: no Svelte, MapLibre or fetch. The ledger format and the same rules in plain words: docs/claims.md.
+import { emptyRecord, own } from './own';
 import type { Claim, ClaimPeriod, ClaimSource, ClaimUnit, ClaimValue, ConvertedAreaUnit, Qualifier, Quantity } from '../data/claims-schema';
 import { snapshotIndexOn } from './timeline';
 
@@ -348,7 +349,7 @@ export function compareAreaClaim(claim: Claim, series: readonly AreaSeriesPoint[
   const measures = opts.measures ?? Object.keys(series[0]?.areaKm2ByMeasure ?? {});
   const absTol = opts.absoluteToleranceKm2 ?? CLAIM_TOLERANCE.absoluteKm2;
   const relTol = opts.relativeTolerance ?? CLAIM_TOLERANCE.relative;
-  const byMeasure: Record<string, MeasureComparison> = {};
+  const byMeasure = emptyRecord<MeasureComparison>();
   const notComparable = (reason: string): void => {
     for (const m of measures) byMeasure[m] = { measure: m, verdict: 'not_comparable', reason, snapshotDatesIso: [] };
   };
@@ -390,7 +391,7 @@ export function compareAreaClaim(claim: Claim, series: readonly AreaSeriesPoint[
     const datesIso = used.map((s) => s.dateIso);
     let best: AreaSeriesPoint | undefined;
     for (const s of used) {
-      const a = s.areaKm2ByMeasure[m];
+      const a = own(s.areaKm2ByMeasure, m);
       if (a === undefined || !Number.isFinite(a)) {
         best = undefined;
         byMeasure[m] = { measure: m, verdict: 'not_comparable', reason: `no "${m}" area for the snapshot of ${s.dateIso}`, snapshotDatesIso: datesIso };

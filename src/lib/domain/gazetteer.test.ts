@@ -10,7 +10,7 @@ const pt = (id: string | undefined, props: Record<string, unknown>): PlaceFeatur
 });
 
 describe('the Kursk dataset with its gazetteer and place claims', () => {
-  const r = loadDataset(readDatasetFolder('geodata/kursk'));
+  const r = loadDataset(readDatasetFolder('geodata/kursk').files);
   it('loads 889 places with their coverage statement and 46 place claims, with no issue about either', () => {
     expect(r.ok).toBe(true);
     if (!r.ok) return;

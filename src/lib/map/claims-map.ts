@@ -85,6 +85,8 @@ export interface ClaimsMapOptions {
   controls?: boolean;
 }
 
+/** Prefix of the class labels in the colour expression (see classColor). */
+const CLASS_LABEL_PREFIX = 'class:';
 const HIDDEN_OPACITY = 0;
 const OUTLINE_FILL_OPACITY = 0.08;
 
@@ -413,10 +415,12 @@ export class ClaimsMap {
     const s = this.slots[slot]!;
     if (slot > 0) return s.outlineColor;
     if (s.classes.length === 0) return '#555555';
-    // A MapLibre `match` needs distinct labels: a class id repeated in the manifest is drawn once.
+    // A MapLibre `match` needs distinct labels: a class id repeated in the manifest is drawn once. It also keeps
+    // its labels in a plain object, so a class "constructor" or "toString" reads as a duplicate label and the whole
+    // expression fails (every polygon grey): match on the id behind a prefix no such name has.
     const seen = new Set<string>();
-    const pairs = s.classes.filter((c) => !seen.has(c.id) && seen.add(c.id)).flatMap((c) => [c.id, c.color]);
-    return ['match', ['get', 'class'], ...pairs, '#555555'] as unknown as ExpressionSpecification;
+    const pairs = s.classes.filter((c) => !seen.has(c.id) && seen.add(c.id)).flatMap((c) => [`${CLASS_LABEL_PREFIX}${c.id}`, c.color]);
+    return ['match', ['concat', CLASS_LABEL_PREFIX, ['to-string', ['get', 'class']]], ...pairs, '#555555'] as unknown as ExpressionSpecification;
   }
 
   private addLayers(): void {

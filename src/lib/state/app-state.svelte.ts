@@ -470,8 +470,9 @@ export class AppState {
         if (this.sources.some((s) => s.dataset === ds)) this.issues = [...this.issues, ...r.issues];
         throw new Error(`the build's features.geojson could not be used (${r.issues[0]?.reason ?? 'unknown problem'}); see the data problems`);
       });
-    // A failed fetch is not kept: asking again (another pair) tries again.
-    store.catch(() => { if (this.tiledGeometry?.store === store) this.tiledGeometry = null; });
+    // A failure is kept too, for the dataset: asking again answers with it, never refetches. Retrying on each
+    // ask made a loop (the failure adds issues, which asks again: hundreds of requests a second, issue 15).
+    store.catch(() => undefined);
     this.tiledGeometry = { dataset: ds, store };
     return store;
   }
