@@ -22,6 +22,18 @@ export function readDatasetFolder(dir: string): DatasetFile[] {
     }
   };
   walk(dir);
+  // The one non-JSON file a manifest may name: its place claims (CSV).
+  const manifest = files.find((f) => f.path === 'dataset.json');
+  if (manifest) {
+    let listed: unknown;
+    try {
+      listed = (JSON.parse(new TextDecoder().decode(manifest.bytes)) as { placeClaimsFile?: unknown }).placeClaimsFile;
+    } catch {
+      listed = undefined; // the loader reports the unreadable manifest
+    }
+    const p = typeof listed === 'string' ? join(dir, listed) : undefined;
+    if (p && resolve(p).startsWith(resolve(dir)) && statSync(p, { throwIfNoEntry: false })?.isFile()) files.push({ path: relative(dir, p).split('\\').join('/'), bytes: readFileSync(p) });
+  }
   return files;
 }
 

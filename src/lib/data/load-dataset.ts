@@ -7,6 +7,7 @@ import { DEFAULT_MAX_BYTES, decodeJsonFile } from './decode';
 import { describeValue, isRecord, jsonPath, toIssues } from './issues';
 import { parseManifestJson } from './manifest';
 import { validatePlacesJson } from './validate-places';
+import { parsePlaceClaimsCsv, type PlaceClaim } from './place-claims';
 import type { PlaceFeature } from './schema';
 import { checkAreaGeometry } from './validate-geojson';
 import { median, roughFeatureCentre, validateSnapshotJson } from './validate-snapshot';
@@ -34,7 +35,11 @@ export interface LoadedDataset {
   /** Snapshots in date order. */
   snapshots: Snapshot[];
   places?: PlaceFeature[];
+  /** The places file's own statement of its coverage (its top-level `coverage` text), when it has one. */
+  placesCoverage?: string;
   claims?: Claim[];
+  /** Claims about named places (`placeClaimsFile`). */
+  placeClaims?: PlaceClaim[];
   /** Clip regions by id, each one (Multi)Polygon feature. */
   clipRegions: Record<string, Feature<Polygon | MultiPolygon>>;
   /** True when there was no usable `dataset.json` and the manifest was built from the files. */
@@ -148,6 +153,7 @@ export function loadDataset(files: readonly DatasetFile[], opts: LoadDatasetOpti
 
   // 4. Places and claims: optional extras, a missing file is a warning.
   let places: PlaceFeature[] | undefined;
+  let placesCoverage: string | undefined;
   if (manifest.placesFile !== undefined) {
     const json = byPath.has(manifest.placesFile) ? decodeOnce(manifest.placesFile) : undefined;
     if (!byPath.has(manifest.placesFile))
@@ -156,6 +162,19 @@ export function loadDataset(files: readonly DatasetFile[], opts: LoadDatasetOpti
       const r = validatePlacesJson(manifest.placesFile, json);
       issues.push(...r.issues);
       if (r.ok) places = r.value;
+      if (isRecord(json) && typeof json.coverage === 'string' && json.coverage.trim() !== '') placesCoverage = json.coverage;
+    }
+  }
+  let placeClaims: PlaceClaim[] | undefined;
+  if (manifest.placeClaimsFile !== undefined) {
+    const bytes = byPath.get(manifest.placeClaimsFile);
+    if (!bytes) issues.push({ file: manifest.placeClaimsFile, reason: `placeClaimsFile listed in ${MANIFEST_FILE} but not found; no place claims`, severity: 'warning' });
+    else {
+      const ids = places ? new Set(places.map((p) => (p.id === undefined ? '' : String(p.id)))) : undefined;
+      const r = parsePlaceClaimsCsv({ file: manifest.placeClaimsFile, bytes }, { maxBytes, ...(ids ? { knownPlaceIds: ids } : {}) });
+      opts.onFileDecoded?.(manifest.placeClaimsFile);
+      issues.push(...r.issues);
+      if (r.ok) placeClaims = r.value;
     }
   }
   let claims: Claim[] | undefined;
@@ -180,6 +199,7 @@ export function loadDataset(files: readonly DatasetFile[], opts: LoadDatasetOpti
       ...Object.values(manifest.clipRegions ?? {}).map((r) => r.file),
       ...(manifest.placesFile ? [manifest.placesFile] : []),
       ...(manifest.claimsFile ? [manifest.claimsFile] : []),
+      ...(manifest.placeClaimsFile ? [manifest.placeClaimsFile] : []),
     ]);
     for (const p of byPath.keys())
       if (DATA_EXT.test(p) && !referenced.has(p) && /\.geojson$/i.test(p))
@@ -192,7 +212,9 @@ export function loadDataset(files: readonly DatasetFile[], opts: LoadDatasetOpti
   }
   const value: LoadedDataset = { manifest, snapshots, clipRegions, manifestInferred };
   if (places) value.places = places;
+  if (placesCoverage !== undefined) value.placesCoverage = placesCoverage;
   if (claims) value.claims = claims;
+  if (placeClaims) value.placeClaims = placeClaims;
   return { ok: true, value, issues };
 }
 

@@ -35,6 +35,8 @@ export const ControlClassSchema = z.strictObject({
   label: Text,
   color: Color,
   description: z.string().optional(),
+  /** Whose control the class marks, for place histories and place claims: an ISO 3166-1 alpha-2 code or "contested". */
+  heldBy: z.union([z.string().regex(/^[A-Z]{2}$/), z.literal('contested')], { error: 'ISO 3166-1 alpha-2 country code (e.g. "UA") or "contested"' }).optional(),
   labelPeriods: z.array(LabelPeriodSchema).optional(),
 });
 
@@ -80,6 +82,7 @@ export const DatasetManifestSchema = z.strictObject({
   snapshots: z.array(SnapshotEntrySchema),
   claimsFile: RelativePathSchema.optional(),
   placesFile: RelativePathSchema.optional(),
+  placeClaimsFile: RelativePathSchema.optional(),
 });
 
 /**

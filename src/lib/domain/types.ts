@@ -60,6 +60,11 @@ export interface ControlClass {
   /** CSS hex colour, `#rrggbb`. */
   color: string;
   description?: string;
+  /**
+   * Whose control the class marks, for place histories and place claims: an ISO 3166-1 alpha-2 code (`UA`) or
+   * `contested`. A place outside every class with it is read as held by the country it lies in.
+   */
+  heldBy?: string;
   labelPeriods?: LabelPeriod[];
 }
 
@@ -110,4 +115,6 @@ export interface DatasetManifest {
   snapshots: { dateIso: string; file: string }[];
   claimsFile?: string;
   placesFile?: string;
+  /** CSV of dated claims about named places (src/lib/data/place-claims.ts). */
+  placeClaimsFile?: string;
 }

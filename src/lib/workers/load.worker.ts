@@ -2,6 +2,7 @@
 // freezes the tab (JSON.parse of a few MB blocks a thread for hundreds of ms: ../shared/NOTES.md).
 import { loadDataset } from '../data/load-dataset';
 import { buildSnapshotStore } from '../domain/snapshot-store';
+import { buildGazetteer } from '../domain/gazetteer';
 import type { LoadRequest, LoadResponse, LoadWorkerMessage } from '../data/load-client';
 
 const post = (m: LoadWorkerMessage) => (self as unknown as Worker).postMessage(m);
@@ -25,6 +26,8 @@ self.onmessage = (e: MessageEvent<LoadRequest>) => {
             store: buildSnapshotStore(result.value.snapshots),
             clipRegions: Object.fromEntries(Object.entries(result.value.clipRegions).map(([k, f]) => [k, f.geometry])),
             claims: result.value.claims ?? [],
+            ...(result.value.places ? { gazetteer: buildGazetteer(result.value.places, result.value.placesCoverage ?? null) } : {}),
+            ...(result.value.placeClaims ? { placeClaims: result.value.placeClaims } : {}),
             origin,
             manifestInferred: result.value.manifestInferred,
           },
