@@ -22,8 +22,8 @@ import type { AreaMeasure, Issue, Snapshot } from '../src/lib/domain/types';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const REPO = join(here, '..');
-const FRONT_DIR = [join(REPO, '../shared/data/deepstate-front-weekly'), '/work/shared/data/deepstate-front-weekly'].find(existsSync);
-const UKRAINE_PLACES = [join(REPO, '../shared/data/basemap-ukraine/places.geojson'), '/work/shared/data/basemap-ukraine/places.geojson'].find(existsSync);
+const FRONT_DIR = [process.env.FRONT_WEEKLY_DIR ?? '', join(REPO, '../shared/data/deepstate-front-weekly')].find((p) => p !== '' && existsSync(p));
+const UKRAINE_PLACES = [process.env.UKRAINE_PLACES_FILE ?? '', join(REPO, '../shared/data/basemap-ukraine/places.geojson')].find((p) => p !== '' && existsSync(p));
 
 interface Scenario {
   name: string;
