@@ -14,7 +14,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 export async function run(): Promise<void> {
   const t0 = performance.now();
-  const r = loadDataset(readDatasetFolder('geodata/front'));
+  const r = loadDataset(readDatasetFolder('geodata/front').files);
   const loadMs = performance.now() - t0;
   if (!r.ok) throw new Error(r.issues.map((i) => i.reason).join('; '));
   const t1 = performance.now();

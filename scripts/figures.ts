@@ -1,26 +1,27 @@
-// `npm run figures -- <dataset-dir> <date|from..to> ...`: the figures the app shows, on the command line, so a
-// maintainer or a reporter can check or cite them without a browser. Same code paths as the app.
+// `npm run figures -- <dataset-dir> [--against <dataset-dir>] <date|from..to> ...`: the figures the app shows, on
+// the command line, so a maintainer or a reporter can check or cite them without a browser. Same code paths as the
+// app. With `--against`, each date also gives where the two sources disagree (the app's disagreement panel).
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { readDatasetFolder, formatIssue } from './validate';
-import { loadDataset } from '../src/lib/data/load-dataset';
+import { printable } from './lib/printable';
+import { loadAnyDataset } from '../src/lib/data/load-any';
 import { snapshotAreaReport } from '../src/lib/domain/area';
 import { diffSnapshots } from '../src/lib/domain/diff';
 import { snapshotIndexOn } from '../src/lib/domain/timeline';
 import { formatKm2, formatShare, formatSignedKm2 } from '../src/lib/domain/format';
 import { breakdownRegion } from '../src/lib/domain/area';
 import type { AreaGeometry, Snapshot } from '../src/lib/domain/types';
+import { agreementShare, alignSourcesForDiff, sharedMeasures, sourceName } from '../src/lib/domain/sources';
 
-export function main(args: readonly string[], out: (line: string) => void = (l) => console.log(l)): number {
-  const [dir, ...queries] = args;
-  if (!dir || queries.length === 0) {
-    out('usage: npm run figures -- <dataset-dir> <YYYY-MM-DD | YYYY-MM-DD..YYYY-MM-DD> ...');
-    return 2;
-  }
-  const loaded = loadDataset(readDatasetFolder(dir));
+/** A dataset folder loaded for the figures: its manifest, clip regions and the snapshot in force on a date. */
+async function openForFigures(dir: string, out: (line: string) => void) {
+  const read = readDatasetFolder(dir);
+  for (const i of read.issues) out(formatIssue(i));
+  const loaded = await loadAnyDataset(read.files);
   if (!loaded.ok) {
     for (const i of loaded.issues) out(formatIssue(i));
-    return 1;
+    return null;
   }
   const { manifest, snapshots } = loaded.value;
   const clipRegions: Record<string, AreaGeometry> = Object.fromEntries(
@@ -31,12 +32,30 @@ export function main(args: readonly string[], out: (line: string) => void = (l) 
     const i = snapshotIndexOn(dates, dateIso);
     return i < 0 ? { dateIso, file: '(none)', features: [] } : snapshots[i]!;
   };
-  const ref = manifest.referenceArea;
-  const shareOf = (id: string, km2: number | undefined) =>
-    ref && manifest.measures.find((m) => m.id === id)?.shareOfReference ? ` (${formatShare(km2, ref.areaKm2)} of ${ref.label}'s ${ref.areaKm2} km²)` : '';
   const breakdown = manifest.regions && loaded.value.regions
     ? { measureId: manifest.regions.measure, regions: loaded.value.regions.map((r) => breakdownRegion(r.name, r.geometry, r.nameUk)) }
     : undefined;
+  return { manifest, clipRegions, inForce, breakdown };
+}
+
+export async function main(args: readonly string[], print: (line: string) => void = (l) => console.log(l)): Promise<number> {
+  // Labels and names come from data: escaped like every line the command-line tools print.
+  const out = (line: string) => print(printable(line));
+  const rest = [...args];
+  const at = rest.indexOf('--against');
+  const againstDir = at >= 0 ? rest.splice(at, 2)[1] : undefined;
+  const [dir, ...queries] = rest;
+  if (!dir || queries.length === 0 || (at >= 0 && !againstDir)) {
+    out('usage: npm run figures -- <dataset-dir> [--against <dataset-dir>] <YYYY-MM-DD | YYYY-MM-DD..YYYY-MM-DD> ...');
+    return 2;
+  }
+  const opened = await openForFigures(dir, out);
+  const other = againstDir ? await openForFigures(againstDir, out) : undefined;
+  if (!opened || other === null) return 1;
+  const { manifest, clipRegions, inForce, breakdown } = opened;
+  const ref = manifest.referenceArea;
+  const shareOf = (id: string, km2: number | undefined) =>
+    ref && manifest.measures.find((m) => m.id === id)?.shareOfReference ? ` (${formatShare(km2, ref.areaKm2)} of ${ref.label}'s ${ref.areaKm2} km²)` : '';
   const label = (id: string) => manifest.measures.find((m) => m.id === id)?.label ?? id;
   for (const q of queries) {
     const [from, to] = q.split('..');
@@ -60,11 +79,23 @@ export function main(args: readonly string[], out: (line: string) => void = (l) 
         out(`  ${label(r.regions.measureId)} by ${manifest.regions?.label.toLowerCase() ?? 'region'}: ${rows.map((x) => `${x.name} ${formatKm2(x.areaKm2)} (${formatShare(x.areaKm2, x.regionKm2)})`).join('; ')}`);
       }
       for (const i of r.issues) out(`  ${formatIssue(i)}`);
+      if (other) {
+        const b = other.inForce(q);
+        const aligned = alignSourcesForDiff(s, b, sharedMeasures(manifest.measures, other.manifest.measures));
+        const d = diffSnapshots(aligned.from, aligned.to, aligned.measures, clipRegions);
+        const [nameA, nameB] = [sourceName(manifest), sourceName(other.manifest)];
+        out(`  against ${nameB} (snapshot ${b.dateIso}): A = ${nameA}, B = ${nameB}`);
+        for (const m of d.measures) {
+          const iou = agreementShare(m.lostKm2, m.gainedKm2, m.unchangedKm2);
+          out(`    ${label(m.measureId)}: only A ${formatKm2(m.lostKm2)}, only B ${formatKm2(m.gainedKm2)}, both ${formatKm2(m.unchangedKm2)}, agreement ${iou === null ? '–' : `${(iou * 100).toFixed(1)} %`} (A ${formatKm2(m.fromKm2)}, B ${formatKm2(m.toKm2)})`);
+        }
+        for (const i of d.issues) out(`    ${formatIssue(i)}`);
+      }
     }
   }
   return 0;
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
-  process.exitCode = main(process.argv.slice(2));
+  void main(process.argv.slice(2)).then((code) => (process.exitCode = code));
 }

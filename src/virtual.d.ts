@@ -10,3 +10,5 @@ declare module 'virtual:dataset-folders' {
   const folders: Readonly<Record<string, readonly { path: string; url: string }[]>>;
   export default folders;
 }
+/** The app's version from package.json, set by vite.config.ts (`define`). */
+declare const __APP_VERSION__: string;

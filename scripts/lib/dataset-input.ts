@@ -7,6 +7,8 @@ import { decodeStoreBytes, snapshotForLoading, type StoredFeatureCollection } fr
 import { validateSnapshotJson } from '../../src/lib/data/validate-snapshot';
 import type { AreaGeometry, ControlFeature, DatasetManifest, Issue, Snapshot } from '../../src/lib/domain/types';
 import { deepstateClass } from '../../src/lib/domain/deepstate-class';
+import { applyClassMapping } from '../../src/lib/data/class-mapping';
+import { convertDatasetFiles } from '../../src/lib/data/convert/convert-files';
 
 /** Class used when a feature has neither `class` nor a known `deepstate_fill`. */
 export const UNCLASSIFIED = 'unclassified' satisfies ReturnType<typeof deepstateClass>;
@@ -34,9 +36,11 @@ export interface DatasetInput {
    * classified, checked and serialised once, as in the app's loader.
    */
   memo: { classified: WeakMap<object, unknown>; checked: WeakMap<object, ControlFeature>; kept: WeakMap<object, ControlFeature> };
+  /** Snapshot files that are not GeoJSON, converted ahead by {@link convertDatasetInput}: file → GeoJSON (undefined: failed). */
+  converted?: Map<string, unknown>;
 }
 
-const DATE_FILE = /^(\d{4}-\d{2}-\d{2})\.geojson$/;
+const DATE_FILE = /^(\d{4}-\d{2}-\d{2})\.(geojson|topojson|kml|kmz|zip|json)$/i;
 
 /** Lists a dataset's snapshots, sorted by date. Throws when the folder has neither a manifest nor dated files. */
 export function openDataset(dir: string): DatasetInput {
@@ -63,8 +67,20 @@ export function openDataset(dir: string): DatasetInput {
     .filter((m): m is RegExpExecArray => m !== null)
     .map((m) => ({ dateIso: m[1]!, file: m[0] }))
     .sort((a, b) => a.dateIso.localeCompare(b.dateIso));
-  if (entries.length === 0) throw new Error(`${dir}: no dataset.json and no YYYY-MM-DD.geojson files`);
+  if (entries.length === 0) throw new Error(`${dir}: no dataset.json and no YYYY-MM-DD.geojson (or .topojson, .kml, .kmz, .zip, .json) files`);
   return { dir, entries, issues: [], validityCache: new Map(), memo: newMemo() };
+}
+
+/**
+ * Converts the snapshot files that are not GeoJSON (TopoJSON, KML, KMZ, zipped Shapefile, Esri JSON) with the
+ * app's converters, ahead of the (synchronous, one-at-a-time) build; their issues join the input's.
+ */
+export async function convertDatasetInput(input: DatasetInput): Promise<void> {
+  const todo = input.entries.filter((e) => !/\.geojson$/i.test(e.file));
+  if (todo.length === 0) return;
+  const r = await convertDatasetFiles(todo.map((e) => ({ path: e.file, bytes: readFileSync(join(input.dir, e.file)) })));
+  input.issues.push(...r.issues);
+  input.converted = new Map(r.files.map((f) => [f.path, f.converted?.json]));
 }
 
 function newMemo(): DatasetInput['memo'] {
@@ -95,11 +111,19 @@ export function readSnapshot(input: DatasetInput, entry: SnapshotEntry, issues: 
   let json: unknown = input.stored?.get(entry.file);
   if (json === undefined) {
     if (input.stored && !existsSync(join(input.dir, entry.file))) return empty(`not in ${input.manifest?.snapshotStore ?? 'the snapshot store'} nor in the folder`);
-    try {
-      json = JSON.parse(readFileSync(join(input.dir, entry.file), 'utf8'));
-    } catch (err) {
-      return empty(`not readable JSON (${(err as Error).message})`);
-    }
+    if (input.converted?.has(entry.file)) json = input.converted.get(entry.file) ?? {};
+    else
+      try {
+        json = JSON.parse(readFileSync(join(input.dir, entry.file), 'utf8'));
+      } catch (err) {
+        return empty(`not readable JSON (${(err as Error).message})`);
+      }
+  }
+  // The manifest's class mapping, applied as the app applies it.
+  if (input.manifest?.classMapping) {
+    const mapped = applyClassMapping(entry.file, json, input.manifest.classMapping);
+    issues.push(...mapped.issues);
+    json = mapped.json;
   }
   const raw = json as { type?: string; features?: unknown[] };
   if (raw.type !== 'FeatureCollection' || !Array.isArray(raw.features)) return empty(`FeatureCollection expected, ${String(raw.type)} found`);

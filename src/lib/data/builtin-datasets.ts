@@ -44,3 +44,8 @@ export const DEFAULT_COLLECTION = BUILTIN_COLLECTIONS[0]!;
 export function builtinCollection(id: string): BuiltinCollection | undefined {
   return BUILTIN_COLLECTIONS.find((c) => c.id === id);
 }
+
+/** The collection a link's `dataset=` names: the default when it names none or one that does not exist. */
+export function collectionOfLink(datasetId: string | undefined): BuiltinCollection {
+  return (datasetId === undefined ? undefined : builtinCollection(datasetId)) ?? DEFAULT_COLLECTION;
+}

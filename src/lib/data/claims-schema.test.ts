@@ -10,7 +10,7 @@ const manifest = JSON.parse(readFileSync(`${root}geodata/kursk/dataset.json`, 'u
 const snapshotDates = manifest.snapshots.map((s) => s.dateIso);
 /** A fresh, mutable copy of the shipped ledger. */
 const ledger = (): { claims: Record<string, any>[] } & Record<string, unknown> => JSON.parse(ledgerText);
-const SEEDS = '/work/shared/seeds/';
+const SEEDS = process.env.CLAIMS_SEEDS_DIR ?? '../shared/seeds/';
 
 describe('geodata/kursk/claims.json', () => {
   const result = parseClaimsFile('claims.json', ledger(), { snapshotDates });
@@ -115,6 +115,12 @@ describe('parseClaimsFile: malformed claims', () => {
       'claims[3].source.url: http(s) URL expected, "javascript:alert(1)" found',
       'claims[4].id: lower-case kebab-case id expected, "Not An Id" found',
     ]);
+  });
+
+  it('the ledger quotes every figure (only a CSV may leave the quote out)', () => {
+    const f = ledger();
+    delete f.claims[5]!.quote;
+    expect(reasonsOf(f)).toEqual(['claims[5].quote: required in a claims file (the exact passage the figure comes from)']);
   });
 
   it('derivations are required when the outlet or publication date is not stated', () => {

@@ -1,6 +1,7 @@
 // The claims ledger (geodata/<dataset>/claims.json): its zod schema, its types, and a parser that keeps good claims and names each bad one.
 import { z } from 'zod';
 import type { Issue, Result } from '../domain/types';
+import { formatCount, MAX_SNAPSHOTS, MAX_TEXT_CHARS, SUPPORTED_DATES } from './limits';
 
 /** `YYYY-MM-DD` that is a real calendar day (2025-02-30 is refused). */
 export function isCalendarDate(value: string): boolean {
@@ -16,10 +17,16 @@ const isoDate = z.string().check((ctx) => {
     ctx.issues.push({ code: 'custom', input: ctx.value, message: `ISO date expected, ${JSON.stringify(ctx.value)} found` });
   } else if (!isCalendarDate(ctx.value)) {
     ctx.issues.push({ code: 'custom', input: ctx.value, message: `impossible date ${JSON.stringify(ctx.value)}` });
+  } else if (ctx.value < SUPPORTED_DATES.firstIso || ctx.value > SUPPORTED_DATES.lastIso) {
+    ctx.issues.push({ code: 'custom', input: ctx.value, message: `date ${ctx.value} outside the supported range ${SUPPORTED_DATES.firstIso} … ${SUPPORTED_DATES.lastIso}` });
   }
 });
 
-const text = z.string().trim().min(1);
+// A claim's text is a short passage, not a document: past MAX_TEXT_CHARS it is refused (limits.ts).
+const text = z.string().trim().min(1).check((ctx) => {
+  if (ctx.value.length > MAX_TEXT_CHARS)
+    ctx.issues.push({ code: 'custom', input: ctx.value, message: `${formatCount(ctx.value.length)} characters, over the limit of ${formatCount(MAX_TEXT_CHARS)}` });
+});
 
 /**
  * What a figure counts. Area and settlements are about ground; the rest are about people and kit.
@@ -49,16 +56,28 @@ export const unitSchema = z.enum(UNITS);
 
 /**
  * How a single figure was qualified, normalised from the source's words (which `stated` keeps):
- * around → about, roughly → approximately, more than / surpassed → over, almost → nearly.
+ * around → about, roughly → approximately, more than / surpassed → over, almost → nearly, less than → under.
  * `exact` means no qualifier was written, not that the figure is precise. Semantics: src/lib/domain/claims.ts.
  */
-export const POINT_QUALIFIERS = ['exact', 'approximately', 'about', 'at_least', 'over', 'nearly', 'up_to'] as const;
+export const POINT_QUALIFIERS = ['exact', 'approximately', 'about', 'at_least', 'over', 'nearly', 'up_to', 'under'] as const;
+
+/** Area units a figure may be stated in besides km², converted at reading (see `KM2_PER_UNIT`). */
+export const CONVERTED_AREA_UNITS = ['mi2', 'ha'] as const;
 
 const pointValue = z.strictObject({
   qualifier: z.enum(POINT_QUALIFIERS),
+  /** The figure in `unit` (for a converted figure: `convertedFrom.amount × convertedFrom.km2PerUnit`). */
   amount: z.number().finite().nonnegative(),
   /** The figure in the source's own words, e.g. "approximately 1,300 square kilometers". */
   stated: text,
+  /**
+   * The figure as stated in another area unit, when `amount` is its conversion to km². Kept because the
+   * rounding a figure shows is in the unit it was written in: "500 mi²" is rounded to the hundred square miles,
+   * which its 1,294.99 km² no longer shows.
+   */
+  convertedFrom: z
+    .strictObject({ unit: z.enum(CONVERTED_AREA_UNITS), amount: z.number().finite().nonnegative(), km2PerUnit: z.number().finite().positive() })
+    .optional(),
 });
 
 const rangeValue = z.strictObject({
@@ -96,7 +115,8 @@ export const claimPeriodSchema = z.discriminatedUnion('kind', [
 export const claimantSchema = z.strictObject({
   /** Stable id shared by every claim from the same claimant (e.g. 'zelensky'), across outlets. */
   id: text,
-  kind: z.enum(['person', 'body', 'unnamed', 'outlet']),
+  /** `unspecified`: the record gives only a name (a user's claims CSV has no column for the kind). */
+  kind: z.enum(['person', 'body', 'unnamed', 'outlet', 'unspecified']),
   /** 'Volodymyr Zelensky', "General Staff of the Armed Forces of Ukraine", 'the outlet itself'. */
   name: text,
   /** 'President of Ukraine', 'South Korean MP', 'unattributed statement by Euromaidan Press'. */
@@ -109,6 +129,10 @@ export const claimSourceSchema = z.strictObject({
   /** Outlet name, or null when the article text does not name it (never guessed). */
   outlet: text.nullable(),
   outletDerivation: text.optional(),
+  /** The article's headline as printed, or null when the text has none (then `opening` identifies it). */
+  title: text.nullable().optional(),
+  /** The article's first words, for an article without a headline. */
+  opening: text.optional(),
   author: text.nullable(),
   /** Publication date; see `publishedPrecision`. */
   publishedIso: isoDate,
@@ -117,7 +141,7 @@ export const claimSourceSchema = z.strictObject({
   publishedDerivation: text.optional(),
   /** Only a link the article text itself gives; otherwise null. */
   url: z.url({ protocol: /^https?$/, error: 'http(s) URL expected' }).nullable(),
-  /** Seed file the claim was read from, e.g. `000_979723b9ecb291e0.txt`. */
+  /** File the claim was read from: a seed article (`000_979723b9ecb291e0.txt`), or a user's claims CSV. */
   seedFile: text,
   /** Whom the outlet cites for the figure, in its words. */
   citedSource: text.optional(),
@@ -133,8 +157,8 @@ export const claimSchema = z.strictObject({
   period: claimPeriodSchema,
   claimant: claimantSchema,
   source: claimSourceSchema,
-  /** The exact short passage the figure comes from. */
-  quote: text,
+  /** The exact short passage the figure comes from (required in the ledger; a user's CSV may have none). */
+  quote: text.optional(),
   note: text.optional(),
 });
 
@@ -149,6 +173,7 @@ export const claimsFileSchema = z.strictObject({
 export type Quantity = z.infer<typeof quantitySchema>;
 export type ClaimUnit = z.infer<typeof unitSchema>;
 export type PointQualifier = (typeof POINT_QUALIFIERS)[number];
+export type ConvertedAreaUnit = (typeof CONVERTED_AREA_UNITS)[number];
 export type Qualifier = PointQualifier | 'range';
 export type ClaimValue = z.infer<typeof claimValueSchema>;
 export type ClaimSubject = z.infer<typeof subjectSchema>;
@@ -251,6 +276,8 @@ function semanticIssues(file: string, index: number, claim: Claim, snapshotDates
   if (claim.source.outlet === null && !claim.source.outletDerivation) {
     at('source.outletDerivation', 'required when outlet is null (say what the text gives instead)');
   }
+  // The ledger quotes every figure; only a user's CSV (claims-csv.ts) may leave the quote out.
+  if (claim.quote === undefined) at('quote', 'required in a claims file (the exact passage the figure comes from)');
   if (snapshotDates && snapshotDates.length > 0) {
     const first = snapshotDates[0]!;
     const last = snapshotDates[snapshotDates.length - 1]!;
@@ -280,6 +307,11 @@ export function parseClaimsFile(fileName: string, json: unknown, opts: { snapsho
     return { ok: false, issues };
   }
   const claims: Claim[] = [];
+  // As many claims as snapshots at most (limits.ts): each becomes a mark on the slider and a row of the table.
+  if (envelope.data.claims.length > MAX_SNAPSHOTS) {
+    issues.push({ file: fileName, path: 'claims', reason: `claims: ${formatCount(envelope.data.claims.length)} entries, over the limit of ${formatCount(MAX_SNAPSHOTS)}; only the first ${formatCount(MAX_SNAPSHOTS)} are read`, severity: 'error' });
+    envelope.data.claims.length = MAX_SNAPSHOTS;
+  }
   const firstIndexById = new Map<string, number>();
   const claimantById = new Map<string, { name: string; index: number }>();
   envelope.data.claims.forEach((raw, index) => {

@@ -1,4 +1,5 @@
 // The area series (each measure's km² for every snapshot) that area claims are compared with and charted against.
+import { emptyRecord } from './own';
 import { measureArea } from './area';
 import { claimInterval, claimReferenceAmount, claimRefDate, claimSpan, type AreaSeriesPoint } from './claims';
 import { featuresAt, type SnapshotStore } from './snapshot-store';
@@ -51,7 +52,7 @@ export function areaSeriesFromStore(
   const previous = new Map<string, { key: string; areaKm2: number | undefined }>();
   store.datesIso.forEach((dateIso, i) => {
     const features = featuresAt(store, i);
-    const areaKm2ByMeasure: Record<string, number> = {};
+    const areaKm2ByMeasure = emptyRecord<number>();
     for (const m of measures) {
       const classes = new Set(m.classes);
       const mine = features.filter((f) => classes.has(f.properties.class));
@@ -90,7 +91,7 @@ export interface ClaimMark {
 
 /**
  * A claim's mark on the area chart: a point for a plain or hedged figure ("800", "about 1,300", "nearly …"), an up
- * caret for a lower bound ("at least", "over"), a down caret for an upper bound ("up to"), a vertical bar for a
+ * caret for a lower bound ("at least", "over"), a down caret for an upper bound ("up to", "under"), a vertical bar for a
  * range; peak and period claims also get a whisker over their span at the claimed figure, because a mark at the
  * end date alone would read as a claim about that day (see `claimRefDate`).
  */
@@ -99,7 +100,7 @@ export function claimMark(claim: Claim): ClaimMark {
   const shape: ClaimMarkShape =
     v.qualifier === 'range' ? 'range'
       : v.qualifier === 'at_least' || v.qualifier === 'over' ? 'lower_bound'
-        : v.qualifier === 'up_to' ? 'upper_bound'
+        : v.qualifier === 'up_to' || v.qualifier === 'under' ? 'upper_bound'
           : 'point';
   const mark: ClaimMark = { claimId: claim.id, shape, xIso: claimRefDate(claim), yKm2: claimReferenceAmount(v) };
   if (v.qualifier === 'range') {

@@ -1,4 +1,5 @@
 // Areas of control, in km², computed from snapshot polygons with Turf: per class and per named measure.
+import { emptyRecord, own } from './own';
 import turfArea from '@turf/area';
 import type { MultiPolygon } from 'geojson';
 import { shippedEngine, type Polygons } from './clip-engine';
@@ -64,7 +65,7 @@ export function measureArea(
     let polygons = unions?.get(key) ?? unionOfClasses(features, measure.classes);
     unions?.set(key, polygons);
     if (measure.clipTo !== undefined) {
-      const region = clipRegions[measure.clipTo];
+      const region = own(clipRegions, measure.clipTo);
       if (!region) {
         return { issues: [{ file, severity: 'error', reason: `measure "${measure.id}": clip region "${measure.clipTo}" is not loaded` }] };
       }
@@ -79,7 +80,7 @@ export function measureArea(
 
 /** Area per class (union of the class's polygons, unclipped), in km². */
 export function classAreasKm2(features: readonly ControlFeature[], classIds: readonly string[]): Record<string, number> {
-  const out: Record<string, number> = {};
+  const out = emptyRecord<number>();
   for (const id of classIds) out[id] = geometryAreaKm2(toMultiPolygon(unionOfClasses(features, [id])));
   return out;
 }
@@ -152,9 +153,10 @@ export function snapshotAreaReport(
     if (r.value) geometries.set(m.id, r.value.geometry);
     return { id: m.id, label: m.label, areaKm2: r.value?.areaKm2, ...(m.clipTo !== undefined ? { clipTo: m.clipTo } : {}) };
   });
-  const byClass: Record<string, number> = {};
+  // Keyed by class ids from data: a record with no prototype, read with own().
+  const byClass = emptyRecord<number>();
   for (const id of classIds) byClass[id] = geometryAreaKm2(toMultiPolygon(unions.get(id) ?? unionOfClasses(features, [id])));
-  const report: AreaReport = { measures: measureRows, classes: classIds.map((id) => ({ id, areaKm2: byClass[id] ?? 0 })), issues };
+  const report: AreaReport = { measures: measureRows, classes: classIds.map((id) => ({ id, areaKm2: own(byClass, id) ?? 0 })), issues };
   const g = breakdown ? geometries.get(breakdown.measureId) : undefined;
   if (breakdown && g) {
     try {
