@@ -9,6 +9,7 @@ import { DEEPSTATE_FRONT_MANIFEST } from './lib/front-manifest';
 import { deepstateClass, parseDeepstateName } from '../src/lib/domain/deepstate-class';
 import { gzipSync } from 'node:zlib';
 import { decodeStoreBytes, encodeStore, storedSnapshotText, type StoreInput } from '../src/lib/data/store-file';
+import { writeValidityRecord } from './record-validity';
 
 const shared = process.argv[2] ?? '../shared/data';
 const out = 'geodata/front';
@@ -67,6 +68,8 @@ writeFileSync(join(out, 'deepstate-index.csv'), readFileSync(join(weekly, 'index
 
 const manifest = { ...DEEPSTATE_FRONT_MANIFEST, snapshotStore: 'snapshots.store.json.gz', snapshots: store.snapshots.map((s) => ({ dateIso: s.dateIso, file: s.file })) };
 writeFileSync(join(out, 'dataset.json'), JSON.stringify(manifest, null, 2) + '\n');
+// The OGC verdicts of the store and the land files, so the app need not redo 8 s of JTS on every visit.
+console.log(`  validity.json: ${await writeValidityRecord(out)}`);
 
 const published = inputs.reduce((n, s) => n + s.json.features.length, 0);
 const perClass = new Map<string, number>();

@@ -9,6 +9,8 @@ export interface LoadRequest {
   id: number;
   files: FetchedFile[];
   origin: string;
+  /** A dataset the app ships: its validity record (validity-record.ts) may spare the OGC step. Never for a user's data. */
+  builtin?: boolean;
 }
 
 export type LoadResponse =
@@ -96,11 +98,11 @@ export function surveyInWorker(files: FetchedFile[]): Promise<SurveyResponse> {
  * Check and load files in the worker. The bytes are transferred, not copied (the callers' arrays are left
  * empty). `onProgress` hears how many JSON files the worker has parsed.
  */
-export function loadFiles(files: FetchedFile[], origin: string, onProgress?: (p: LoadProgress) => void): Promise<LoadResponse> {
+export function loadFiles(files: FetchedFile[], origin: string, onProgress?: (p: LoadProgress) => void, builtin = false): Promise<LoadResponse> {
   const id = nextId++;
   return new Promise((resolve) => {
     pending.set(id, { resolve, onProgress, origin });
-    const request: LoadRequest = { id, files, origin };
+    const request: LoadRequest = { id, files, origin, ...(builtin ? { builtin } : {}) };
     getWorker().postMessage(request, files.map((f) => f.bytes.buffer as ArrayBuffer));
   });
 }
@@ -126,6 +128,6 @@ async function loadFolder(folder: string, onProgress: (text: string) => void): P
   onProgress('Loading the dataset…');
   const fetched = await fetchBuiltinFolder(folder);
   onProgress('Checking the dataset…');
-  const r = await loadFiles(fetched.files, `the built-in dataset (geodata/${folder})`);
+  const r = await loadFiles(fetched.files, `the built-in dataset (geodata/${folder})`, undefined, true);
   return r.ok ? { dataset: r.dataset, issues: [...fetched.issues, ...r.issues] } : { dataset: null, issues: [...fetched.issues, ...r.issues] };
 }

@@ -16,6 +16,7 @@ import { checkAreaGeometry } from './validate-geojson';
 import type { LoadedRegion } from '../domain/dataset';
 import { decodeStoreBytes, snapshotForLoading, type StoredFeatureCollection } from './store-file';
 import { median, roughFeatureCentre, validateSnapshotJson } from './validate-snapshot';
+import { geometriesOfJson, vouchFor, type TrustedValidity } from './validity-record';
 
 /** One file of a dataset folder: its path (relative to the folder, or with one common top folder) and bytes. */
 export interface DatasetFile {
@@ -37,6 +38,11 @@ export interface LoadDatasetOptions {
   name?: string;
   /** Called once per file after it is decoded and parsed (progress reports). */
   onFileDecoded?: (path: string) => void;
+  /**
+   * The OGC verdicts of the folder's validity record that hold for these files (validity-record.ts): given only
+   * for the datasets the app ships, whose record the build made. Never for data a user brings.
+   */
+  trustedValidity?: TrustedValidity;
 }
 
 /** A loaded dataset: everything the app shows, already validated. */
@@ -122,7 +128,10 @@ export function loadDataset(files: readonly DatasetFile[], opts: LoadDatasetOpti
 
   // 2. Snapshots: decode all first, so a dataset-wide centre can expose swapped coordinates in any file.
   // With a snapshot store, the snapshot files are inside it; each is then checked like a file of its own.
-  const stored = loadSnapshotStore(manifest, byPath, issues);
+  // Geometries whose OGC validity the trusted record established: the JTS step is skipped for them alone.
+  const ogcValid = opts.trustedValidity ? new WeakSet<object>() : undefined;
+  const vouch = (path: string, geoms: readonly unknown[]) => vouchFor(ogcValid, opts.trustedValidity, path, geoms);
+  const stored = loadSnapshotStore(manifest, byPath, issues, vouch);
   if (stored) for (const [path, json] of stored) decodedCache.set(path, json);
   const entries = manifest.snapshots.filter((s) => {
     if (byPath.has(s.file) || stored?.has(s.file)) return true;
@@ -151,6 +160,7 @@ export function loadDataset(files: readonly DatasetFile[], opts: LoadDatasetOpti
       ...(reference ? { reference } : {}),
       validityCache,
       featureCache,
+      ...(ogcValid ? { ogcValid } : {}),
     });
     pushAll(issues, r.issues);
     if (!r.ok) return;
@@ -172,7 +182,7 @@ export function loadDataset(files: readonly DatasetFile[], opts: LoadDatasetOpti
   // A Map while loading: a region id is data ("constructor" is a fine id), never a lookup on a plain object.
   const regions = new Map<string, Feature<Polygon | MultiPolygon>>();
   for (const [id, region] of Object.entries(manifest.clipRegions ?? {})) {
-    const f = loadClipRegion(region.file, decodeOnce, byPath.has(region.file), issues);
+    const f = loadClipRegion(region.file, decodeOnce, byPath.has(region.file), issues, vouch, ogcValid);
     if (f) regions.set(id, f);
   }
   const clipRegions: Record<string, Feature<Polygon | MultiPolygon>> = Object.fromEntries(regions);
@@ -246,7 +256,7 @@ export function loadDataset(files: readonly DatasetFile[], opts: LoadDatasetOpti
   }
   const value: LoadedDataset = { manifest, snapshots, clipRegions, manifestInferred };
   if (manifest.regions) {
-    const regions = loadRegions(manifest.regions.file, decodeOnce, byPath.has(manifest.regions.file), issues);
+    const regions = loadRegions(manifest.regions.file, decodeOnce, byPath.has(manifest.regions.file), issues, vouch, ogcValid);
     if (regions) value.regions = regions;
   }
   if (places) value.places = places;
@@ -372,7 +382,12 @@ function datasetCentre(jsons: readonly unknown[]): [number, number] | undefined 
  * The snapshots inside the manifest's `snapshotStore`, by the file path each is listed under (undefined when the
  * manifest names none). A store that cannot be read is an error; its snapshots are then "not found".
  */
-function loadSnapshotStore(manifest: DatasetManifest, byPath: Map<string, Uint8Array>, issues: Issue[]): Map<string, StoredFeatureCollection> | undefined {
+function loadSnapshotStore(
+  manifest: DatasetManifest,
+  byPath: Map<string, Uint8Array>,
+  issues: Issue[],
+  vouch: (path: string, geoms: readonly unknown[]) => void,
+): Map<string, StoredFeatureCollection> | undefined {
   const file = manifest.snapshotStore;
   if (file === undefined) return undefined;
   const bytes = byPath.get(file);
@@ -384,6 +399,8 @@ function loadSnapshotStore(manifest: DatasetManifest, byPath: Map<string, Uint8A
   issues.push(...r.issues);
   const out = new Map<string, StoredFeatureCollection>();
   if (!r.ok) return out;
+  // Each distinct feature's geometry object is shared by every snapshot it stands in.
+  vouch(file, r.value.features.map((f) => f.geometry));
   const withClass = new Map<number, StoredFeatureCollection['features'][number]>();
   const listed = new Map(manifest.snapshots.map((s) => [s.file, s.dateIso]));
   r.value.store.snapshots.forEach((s, i) => {
@@ -396,7 +413,14 @@ function loadSnapshotStore(manifest: DatasetManifest, byPath: Map<string, Uint8A
 }
 
 /** Read a breakdown's regions: named (Multi)Polygon features; a bad feature is skipped with an issue. */
-function loadRegions(file: string, decodeOnce: (p: string) => unknown, exists: boolean, issues: Issue[]): LoadedRegion[] | undefined {
+function loadRegions(
+  file: string,
+  decodeOnce: (p: string) => unknown,
+  exists: boolean,
+  issues: Issue[],
+  vouch: (path: string, geoms: readonly unknown[]) => void,
+  ogcValid: WeakSet<object> | undefined,
+): LoadedRegion[] | undefined {
   if (!exists) {
     issues.push({ file, reason: `regions listed in ${MANIFEST_FILE} but not found; no figures by region`, severity: 'warning' });
     return undefined;
@@ -406,9 +430,10 @@ function loadRegions(file: string, decodeOnce: (p: string) => unknown, exists: b
     if (json !== undefined) issues.push({ file, reason: `FeatureCollection of named polygons expected, ${describeValue(isRecord(json) ? json.type : json)} found; no figures by region`, severity: 'error' });
     return undefined;
   }
+  vouch(file, geometriesOfJson(json));
   const out: LoadedRegion[] = [];
   json.features.forEach((f, index) => {
-    const g = checkAreaGeometry(isRecord(f) ? f.geometry : undefined, jsonPath('features', index, 'geometry'));
+    const g = checkAreaGeometry(isRecord(f) ? f.geometry : undefined, jsonPath('features', index, 'geometry'), ogcValid ? { ogcValid } : {});
     issues.push(...toIssues(file, g.issues, { index }));
     const p = isRecord(f) && isRecord(f.properties) ? f.properties : {};
     const text = (k: string) => (typeof p[k] === 'string' && p[k] !== '' ? (p[k] as string) : undefined);
@@ -430,6 +455,8 @@ function loadClipRegion(
   decodeOnce: (p: string) => unknown,
   exists: boolean,
   issues: Issue[],
+  vouch: (path: string, geoms: readonly unknown[]) => void,
+  ogcValid: WeakSet<object> | undefined,
 ): Feature<Polygon | MultiPolygon> | undefined {
   if (!exists) {
     issues.push({ file, reason: `clip region listed in ${MANIFEST_FILE} but not found`, severity: 'error' });
@@ -445,10 +472,11 @@ function loadClipRegion(
     issues.push({ file, reason: `not GeoJSON: FeatureCollection, Feature or (Multi)Polygon expected, ${isRecord(json) ? `type ${describeValue(json.type)}` : describeValue(json)} found`, severity: 'error' });
     return undefined;
   }
+  vouch(file, geometriesOfJson(json));
   const polys: Polygon['coordinates'][] = [];
   let props: Record<string, unknown> = {};
   feats.forEach((f, index) => {
-    const g = checkAreaGeometry(isRecord(f) ? f.geometry : undefined, jsonPath('features', index, 'geometry'));
+    const g = checkAreaGeometry(isRecord(f) ? f.geometry : undefined, jsonPath('features', index, 'geometry'), ogcValid ? { ogcValid } : {});
     pushAll(issues, toIssues(file, g.issues, { index }));
     if (!g.geometry) return;
     if (polys.length === 0 && isRecord(f) && isRecord(f.properties)) props = f.properties;

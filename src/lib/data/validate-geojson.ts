@@ -22,7 +22,18 @@ export interface GeometryCheckOptions {
    * unchanged (Kursk: 509 features, 187 distinct), and the JTS check is the costly step.
    */
   validityCache?: Map<string, string | undefined>;
+  /**
+   * Geometry objects whose OGC validity a trusted record already established (validity-record.ts: the build's
+   * verdict, bound to the file's sha256): the JTS step is skipped for them, every other check still runs.
+   */
+  ogcValid?: WeakSet<object>;
 }
+
+/**
+ * What the JTS step is: a validity record names it, and one made by another version of the check is not trusted.
+ * Bump when the OGC step (or the cleaning before it) changes.
+ */
+export const OGC_CHECK = 'validate-geojson: JTS IsValidOp after removing repeated positions, v1';
 
 /** Result of checking one geometry: the (possibly repaired) geometry if usable, and what was found. */
 export interface GeometryCheck {
@@ -187,7 +198,8 @@ export function checkAreaGeometry(geom: unknown, path: string, opts: GeometryChe
 
   // 5. OGC validity: JTS IsValidOp gives the reason and a location (NOTES.md: turf's boolean-valid is unreliable).
   let invalid: string | undefined;
-  if (opts.validityCache) {
+  if (opts.ogcValid?.has(geom)) invalid = undefined;
+  else if (opts.validityCache) {
     const key = hashPolygons(cleaned);
     if (opts.validityCache.has(key)) invalid = opts.validityCache.get(key);
     else opts.validityCache.set(key, (invalid = ogcProblem(cleaned)));

@@ -30,6 +30,8 @@ export interface SnapshotContext {
    * the file).
    */
   featureCache?: WeakMap<object, ControlFeature>;
+  /** Geometry objects a trusted validity record vouches for (see `checkAreaGeometry`). */
+  ogcValid?: WeakSet<object>;
 }
 
 const FEATURE_MEMBERS = new Set(['type', 'id', 'geometry', 'properties', 'bbox']);
@@ -107,7 +109,7 @@ export function validateSnapshotJson(file: string, json: unknown, ctx: SnapshotC
     const local: LocalIssue[] = [];
     const at = (p: string) => (fpath === '' ? p : p === '' ? fpath : `${fpath}.${p}`);
     const cached = isRecord(f) ? ctx.featureCache?.get(f) : undefined;
-    const out = cached ?? checkFeature(f, at, local, { propsSchema, classIds, defaultClass, date, reference, validityCache: ctx.validityCache });
+    const out = cached ?? checkFeature(f, at, local, { propsSchema, classIds, defaultClass, date, reference, validityCache: ctx.validityCache, ogcValid: ctx.ogcValid });
     const id = isRecord(f) ? featureId(f) : undefined;
     if (!cached && out && local.length === 0 && id === undefined && isRecord(f) && !(isRecord(f.properties) && 'date' in f.properties)) ctx.featureCache?.set(f, out);
     if (out && id !== undefined) {
@@ -153,6 +155,7 @@ interface FeatureCtx {
   date: string;
   reference: readonly [number, number] | undefined;
   validityCache: Map<string, string | undefined> | undefined;
+  ogcValid: WeakSet<object> | undefined;
 }
 
 /** Check one feature; push its issues into `local`; return it cleaned, or undefined to skip it. */
@@ -212,6 +215,7 @@ function checkFeature(
   const g = checkAreaGeometry(f.geometry, at('geometry'), {
     ...(c.reference ? { reference: c.reference } : {}),
     ...(c.validityCache ? { validityCache: c.validityCache } : {}),
+    ...(c.ogcValid ? { ogcValid: c.ogcValid } : {}),
   });
   pushAll(local, g.issues);
   if (!g.geometry || !ok) return undefined;

@@ -4,6 +4,7 @@ import { loadAnyDataset } from '../data/load-any';
 import { isDataFileName } from '../data/convert/formats';
 import { buildSnapshotStore } from '../domain/snapshot-store';
 import { buildGazetteer } from '../domain/gazetteer';
+import { trustedValidity } from '../data/validity-record';
 import type { LoadRequest, LoadResponse, LoadWorkerMessage, SurveyRequest } from '../data/load-client';
 
 const post = (m: LoadWorkerMessage) => (self as unknown as Worker).postMessage(m);
@@ -20,14 +21,20 @@ self.onmessage = async (e: MessageEvent<LoadRequest | SurveyRequest>) => {
     }
     return;
   }
-  const { id, files, origin } = e.data;
+  const { id, files, origin, builtin } = e.data;
   const total = files.filter((f) => isDataFileName(f.path)).length;
   let response: LoadResponse;
   try {
     post({ id, progress: { parsed: 0, total } });
     let parsed = 0;
     // Files that are not GeoJSON are converted first (each converter loaded only when needed), then checked alike.
-    const result = await loadAnyDataset(files, { onFileDecoded: () => post({ id, progress: { parsed: Math.min(++parsed, total), total } }) });
+    // A shipped dataset's validity record, where its sha256s hold, spares the JTS step (8 s for the whole front).
+    const trust = builtin ? await trustedValidity(files) : undefined;
+    const loaded = await loadAnyDataset(files, {
+      onFileDecoded: () => post({ id, progress: { parsed: Math.min(++parsed, total), total } }),
+      ...(trust ? { trustedValidity: trust.trusted } : {}),
+    });
+    const result = trust && trust.issues.length > 0 ? { ...loaded, issues: [...trust.issues, ...loaded.issues] } : loaded;
     response = result.ok
       ? {
           id,
