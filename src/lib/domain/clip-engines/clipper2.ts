@@ -1,5 +1,5 @@
 // clipper2-ts adapter: Clipper2's integer-grid overlay on lon/lat scaled to 1e-7° (about 1 cm).
-import { Clipper64, ClipType, FillRule, PolyTree64 } from 'clipper2-ts';
+import { Clipper, Clipper64, ClipType, FillRule, PolyTree64 } from 'clipper2-ts';
 import type { Path64, Paths64, PolyPath64 } from 'clipper2-ts';
 import type { Position } from 'geojson';
 import type { ClipEngine, Polygons } from '../clip-engine';
@@ -70,8 +70,25 @@ function run(type: ClipType, subject: readonly Polygons[], clip: readonly Polygo
   return fromTree(tree);
 }
 
+/**
+ * `a` cut to a box by Clipper2's rectangle clip, one linear pass (the whole front's 27,000-vertex land polygon, cut
+ * to the box of a few changed polygons before they are clipped to it); rebuilt into polygons with holes.
+ */
+function cropToBox(a: Polygons, box: readonly [number, number, number, number]): Polygons {
+  if (a.length === 0) return [];
+  const rect = { left: Math.floor(box[0] * SCALE), top: Math.floor(box[1] * SCALE), right: Math.ceil(box[2] * SCALE), bottom: Math.ceil(box[3] * SCALE) };
+  const paths = Clipper.rectClip(rect, toPaths([a]));
+  if (paths.length === 0) return [];
+  const clipper = new Clipper64();
+  clipper.addSubject(paths);
+  const tree = new PolyTree64();
+  if (!clipper.execute(ClipType.Union, FillRule.NonZero, tree)) throw new Error('clipper2: crop failed');
+  return fromTree(tree);
+}
+
 export const clipper2Engine: ClipEngine = {
   id: 'clipper2',
+  cropToBox,
   union: (parts) => (parts.length === 0 ? [] : run(ClipType.Union, parts, [])),
   intersection: (a, b) => (a.length === 0 || b.length === 0 ? [] : run(ClipType.Intersection, [a], [b])),
   difference: (a, b) => (a.length === 0 ? [] : b.length === 0 ? run(ClipType.Union, [a], []) : run(ClipType.Difference, [a], [b])),
