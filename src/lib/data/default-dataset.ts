@@ -11,6 +11,11 @@ export function builtinBundleUrl(folder: string): string | undefined {
   return Object.hasOwn(bundleUrls, folder) ? bundleUrls[folder] : undefined;
 }
 
+/** The files of a built-in folder shipped file by file (the whole front), or undefined for a bundled one. */
+export function shippedFolderFiles(folder: string): readonly { path: string; url: string }[] | undefined {
+  return Object.hasOwn(folders, folder) ? folders[folder] : undefined;
+}
+
 /** Fetch a built-in folder's bundle and return its files as bytes; a failure is an issue, never a throw. */
 export async function fetchBuiltinFolder(folder: string): Promise<{ files: FetchedFile[]; issues: Issue[] }> {
   // A folder shipped file by file (the whole front: its snapshot store is already compressed) is fetched as such.

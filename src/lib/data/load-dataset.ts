@@ -43,6 +43,12 @@ export interface LoadDatasetOptions {
    * for the datasets the app ships, whose record the build made. Never for data a user brings.
    */
   trustedValidity?: TrustedValidity;
+  /**
+   * Files the caller hands over later ({@link loadDeferredFiles}): a shipped dataset's clip regions and regions,
+   * needed for the figures, not for the first frame. Their regions are not loaded now and nothing is said of them;
+   * the loaded dataset lists them in `pending`.
+   */
+  deferred?: ReadonlySet<string>;
 }
 
 /** A loaded dataset: everything the app shows, already validated. */
@@ -63,6 +69,8 @@ export interface LoadedDataset {
   manifestInferred: boolean;
   /** The regions of the manifest's `regions` breakdown (e.g. oblasts), when it has one and they loaded. */
   regions?: LoadedRegion[];
+  /** Files left for later (`deferred`): until {@link loadDeferredFiles} has read them, no figures. */
+  pending?: string[];
 }
 
 export type { LoadedRegion } from '../domain/dataset';
@@ -181,13 +189,19 @@ export function loadDataset(files: readonly DatasetFile[], opts: LoadDatasetOpti
   // 3. Clip regions; a measure clipped to a region that did not load would answer a different question, so drop it.
   // A Map while loading: a region id is data ("constructor" is a fine id), never a lookup on a plain object.
   const regions = new Map<string, Feature<Polygon | MultiPolygon>>();
+  const later = opts.deferred ?? new Set<string>();
+  const laterIds = new Set<string>();
   for (const [id, region] of Object.entries(manifest.clipRegions ?? {})) {
+    if (later.has(region.file)) {
+      laterIds.add(id);
+      continue;
+    }
     const f = loadClipRegion(region.file, decodeOnce, byPath.has(region.file), issues, vouch, ogcValid);
     if (f) regions.set(id, f);
   }
   const clipRegions: Record<string, Feature<Polygon | MultiPolygon>> = Object.fromEntries(regions);
   const measures = manifest.measures.filter((m) => {
-    if (m.clipTo === undefined || regions.has(m.clipTo)) return true;
+    if (m.clipTo === undefined || regions.has(m.clipTo) || laterIds.has(m.clipTo)) return true;
     issues.push({ file: MANIFEST_FILE, reason: `measure "${m.id}" dropped: its clip region "${m.clipTo}" did not load`, severity: 'error' });
     return false;
   });
@@ -255,15 +269,71 @@ export function loadDataset(files: readonly DatasetFile[], opts: LoadDatasetOpti
     return { ok: false, issues };
   }
   const value: LoadedDataset = { manifest, snapshots, clipRegions, manifestInferred };
-  if (manifest.regions) {
+  if (manifest.regions && !later.has(manifest.regions.file)) {
     const regions = loadRegions(manifest.regions.file, decodeOnce, byPath.has(manifest.regions.file), issues, vouch, ogcValid);
     if (regions) value.regions = regions;
   }
+  const pending = [...Object.values(manifest.clipRegions ?? {}).map((r) => r.file), ...(manifest.regions ? [manifest.regions.file] : [])].filter((f) => later.has(f));
+  if (pending.length > 0) value.pending = [...new Set(pending)];
   if (places) value.places = places;
   if (placesCoverage !== undefined) value.placesCoverage = placesCoverage;
   if (claims) value.claims = claims;
   if (placeClaims) value.placeClaims = placeClaims;
   return { ok: true, value, issues };
+}
+
+/** What {@link loadDeferredFiles} read: the clip regions and regions that were left for later. */
+export interface DeferredLoad {
+  clipRegions: Record<string, Feature<Polygon | MultiPolygon>>;
+  regions?: LoadedRegion[];
+  /** Measures clipped to a region that did not load: to be dropped, as loadDataset drops them. */
+  droppedMeasures: string[];
+  issues: Issue[];
+}
+
+/**
+ * Read the files a first load left for later (`deferred`) against its manifest, with the same checks and issues
+ * as {@link loadDataset} gives them when it reads everything at once. Never throws.
+ */
+export function loadDeferredFiles(manifest: DatasetManifest, files: readonly DatasetFile[], opts: LoadDatasetOptions = {}): DeferredLoad {
+  const issues: Issue[] = [];
+  const byPath = new Map(files.map((f) => [f.path, f.bytes]));
+  const decoded = new Map<string, unknown>();
+  const decodeOnce = (path: string): unknown => {
+    if (decoded.has(path)) return decoded.get(path);
+    const bytes = byPath.get(path);
+    let value: unknown;
+    if (bytes) {
+      const d = decodeJsonFile({ file: path, bytes }, opts.maxBytes ?? DEFAULT_MAX_BYTES);
+      pushAll(issues, d.issues);
+      value = d.ok ? d.value : undefined;
+    }
+    decoded.set(path, value);
+    return value;
+  };
+  const ogcValid = opts.trustedValidity ? new WeakSet<object>() : undefined;
+  const vouch = (path: string, geoms: readonly unknown[]) => vouchFor(ogcValid, opts.trustedValidity, path, geoms);
+  const loaded = new Map<string, Feature<Polygon | MultiPolygon>>();
+  const failed = new Set<string>();
+  for (const [id, region] of Object.entries(manifest.clipRegions ?? {})) {
+    if (!byPath.has(region.file)) continue;
+    const f = loadClipRegion(region.file, decodeOnce, true, issues, vouch, ogcValid);
+    if (f) loaded.set(id, f);
+    else failed.add(id);
+  }
+  const clipRegions: Record<string, Feature<Polygon | MultiPolygon>> = Object.fromEntries(loaded);
+  const droppedMeasures: string[] = [];
+  for (const m of manifest.measures)
+    if (m.clipTo !== undefined && failed.has(m.clipTo)) {
+      droppedMeasures.push(m.id);
+      issues.push({ file: MANIFEST_FILE, reason: `measure "${m.id}" dropped: its clip region "${m.clipTo}" did not load`, severity: 'error' });
+    }
+  const out: DeferredLoad = { clipRegions, droppedMeasures, issues };
+  if (manifest.regions && byPath.has(manifest.regions.file)) {
+    const regions = loadRegions(manifest.regions.file, decodeOnce, true, issues, vouch, ogcValid);
+    if (regions) out.regions = regions;
+  }
+  return out;
 }
 
 /** Normalise paths and drop the common top folder (a folder dropped in a browser arrives as `kursk/...`). */

@@ -54,6 +54,11 @@ export interface LoadedDataset {
   tiles?: TiledData;
   /** Regions to break the manifest's `regions.measure` down by (e.g. oblasts), when it names them and they loaded. */
   regions?: LoadedRegion[];
+  /**
+   * Files still on their way (a shipped dataset's clip regions and regions, fetched after the first frame): no
+   * area figures and no compare until the dataset that replaces this one has them.
+   */
+  pending?: string[];
 }
 
 /** One region of a breakdown: its names and polygon. */

@@ -175,7 +175,8 @@ export class AppState {
 
   private async requestSourceReport(source: Source, index: number): Promise<void> {
     const key = `${source.id}:${index}`;
-    if (index < 0 || this.reports.has(key)) return;
+    // No figures before the clip regions are in: the complete dataset takes this source's place, and asks again.
+    if (index < 0 || this.reports.has(key) || source.dataset.pending) return;
     const isPrimary = source.id === this.primaryId;
     const tiles = source.dataset.tiles;
     if (tiles) {
@@ -251,7 +252,8 @@ export class AppState {
   private registerSource(source: Source): void {
     const ds = source.dataset;
     const breakdown = ds.manifest.regions && ds.regions ? { measureId: ds.manifest.regions.measure, regions: ds.regions } : undefined;
-    if (!ds.tiles) setAreaDataset(source.id, ds.store, ds.manifest.measures, ds.manifest.classes.map((c) => c.id), ds.clipRegions, breakdown);
+    // A dataset whose clip regions are still on their way is handed over once complete (it takes this one's place).
+    if (!ds.tiles && !ds.pending) setAreaDataset(source.id, ds.store, ds.manifest.measures, ds.manifest.classes.map((c) => c.id), ds.clipRegions, breakdown);
     const i = this.sources.findIndex((s) => s.id === source.id);
     this.sources = i >= 0 ? this.sources.map((s, j) => (j === i ? source : s)) : [...this.sources, source];
   }
@@ -413,6 +415,8 @@ export class AppState {
       return;
     }
     this.diffPending = true;
+    // Clip regions still on their way (a shipped dataset's figures files): the compare runs once they are in.
+    if (ds.pending) return;
     try {
       const store = ds.tiles ? await this.geometryOf(ds) : ds.store;
       // A newer pair or dataset started its own computation while features.geojson was fetched.

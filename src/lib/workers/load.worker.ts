@@ -5,11 +5,31 @@ import { isDataFileName } from '../data/convert/formats';
 import { buildSnapshotStore } from '../domain/snapshot-store';
 import { buildGazetteer } from '../domain/gazetteer';
 import { trustedValidity } from '../data/validity-record';
-import type { LoadRequest, LoadResponse, LoadWorkerMessage, SurveyRequest } from '../data/load-client';
+import type { DeferredRequest, LoadRequest, LoadResponse, LoadWorkerMessage, SurveyRequest } from '../data/load-client';
+import { loadDeferredFiles } from '../data/load-dataset';
 
 const post = (m: LoadWorkerMessage) => (self as unknown as Worker).postMessage(m);
 
-self.onmessage = async (e: MessageEvent<LoadRequest | SurveyRequest>) => {
+self.onmessage = async (e: MessageEvent<LoadRequest | SurveyRequest | DeferredRequest>) => {
+  if ('deferredFor' in e.data) {
+    const { id, files, deferredFor, builtin } = e.data;
+    try {
+      const trust = builtin ? await trustedValidity(files) : undefined;
+      const d = loadDeferredFiles(deferredFor, files, trust ? { trustedValidity: trust.trusted } : {});
+      post({
+        id,
+        deferred: {
+          clipRegions: Object.fromEntries(Object.entries(d.clipRegions).map(([k, f]) => [k, f.geometry])),
+          ...(d.regions ? { regions: d.regions } : {}),
+          droppedMeasures: d.droppedMeasures,
+          issues: [...(trust?.issues ?? []), ...d.issues],
+        },
+      });
+    } catch (err) {
+      post({ id, deferred: { clipRegions: {}, droppedMeasures: [], issues: [{ file: '(clip regions)', severity: 'error', reason: `internal error while loading: ${(err as Error).message}` }] } });
+    }
+    return;
+  }
   if ('survey' in e.data) {
     const { id, files } = e.data;
     try {
@@ -21,7 +41,7 @@ self.onmessage = async (e: MessageEvent<LoadRequest | SurveyRequest>) => {
     }
     return;
   }
-  const { id, files, origin, builtin } = e.data;
+  const { id, files, origin, builtin, deferred } = e.data;
   const total = files.filter((f) => isDataFileName(f.path)).length;
   let response: LoadResponse;
   try {
@@ -33,6 +53,7 @@ self.onmessage = async (e: MessageEvent<LoadRequest | SurveyRequest>) => {
     const loaded = await loadAnyDataset(files, {
       onFileDecoded: () => post({ id, progress: { parsed: Math.min(++parsed, total), total } }),
       ...(trust ? { trustedValidity: trust.trusted } : {}),
+      ...(deferred ? { deferred: new Set(deferred) } : {}),
     });
     const result = trust && trust.issues.length > 0 ? { ...loaded, issues: [...trust.issues, ...loaded.issues] } : loaded;
     response = result.ok
@@ -51,6 +72,7 @@ self.onmessage = async (e: MessageEvent<LoadRequest | SurveyRequest>) => {
             origin,
             manifestInferred: result.value.manifestInferred,
             ...(result.value.regions ? { regions: result.value.regions } : {}),
+            ...(result.value.pending ? { pending: result.value.pending } : {}),
           },
           issues: result.issues,
         }
