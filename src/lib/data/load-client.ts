@@ -135,8 +135,11 @@ export function loadFiles(files: FetchedFile[], origin: string, onProgress?: (p:
 export interface BuiltinLoad {
   dataset: LoadedDataset | null;
   issues: Issue[];
-  /** The dataset again with the files it left for later (clip regions, regions), and their issues. */
-  complete?: Promise<{ dataset: LoadedDataset; issues: Issue[] }>;
+  /**
+   * Fetch and read the files it left for later (clip regions, regions) and give the dataset again with them, and
+   * their issues. Called when the first frame is drawn (source-loading.ts), so those bytes never delay it; once.
+   */
+  complete?: () => Promise<{ dataset: LoadedDataset; issues: Issue[] }>;
 }
 
 /** Load a built-in dataset folder: fetch its files (progress reported in words), check them in the worker. */
@@ -148,9 +151,20 @@ export async function loadBuiltinFolder(folder: string, onProgress: (text: strin
   loadedFolders.set(folder, job);
   const r = await job;
   if (!r.dataset) loadedFolders.delete(folder);
+  if (!r.complete) return r;
   // Once complete, a later visit gets the complete dataset at once.
-  void r.complete?.then((c) => loadedFolders.set(folder, Promise.resolve({ dataset: c.dataset, issues: [...r.issues, ...c.issues] })));
-  return r;
+  const complete = r.complete;
+  let started: Promise<{ dataset: LoadedDataset; issues: Issue[] }> | undefined;
+  const once = () => {
+    started ??= complete().then((c) => {
+      loadedFolders.set(folder, Promise.resolve({ dataset: c.dataset, issues: [...r.issues, ...c.issues] }));
+      return c;
+    });
+    return started;
+  };
+  const staged: BuiltinLoad = { ...r, complete: once };
+  loadedFolders.set(folder, Promise.resolve(staged));
+  return staged;
 }
 
 const loadedFolders = new Map<string, Promise<BuiltinLoad>>();
@@ -197,7 +211,7 @@ async function loadFolder(folder: string, onProgress: (text: string) => void): P
   if (!r.ok) return { dataset: null, issues: [...fetchIssues, ...r.issues] };
   const dataset = r.dataset;
   if (!dataset.pending) return { dataset, issues: [...fetchIssues, ...r.issues] };
-  const complete = (async () => {
+  const complete = async () => {
     const got = await fetchDatasetFiles(shipped.filter((f) => later.has(f.path)));
     const d = await loadDeferred(dataset.manifest, [...got.files, ...(recordCopy ? [recordCopy] : [])]);
     const issues = [...got.issues, ...(d?.issues ?? [{ file: origin, severity: 'error' as const, reason: 'its clip regions and regions could not be read: the loading worker stopped' }])];
@@ -210,7 +224,7 @@ async function loadFolder(folder: string, onProgress: (text: string) => void): P
       ...(d?.regions ? { regions: d.regions } : {}),
     };
     return { dataset: full, issues };
-  })();
+  };
   return { dataset, issues: [...fetchIssues, ...r.issues], complete };
 }
 

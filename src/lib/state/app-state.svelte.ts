@@ -69,6 +69,24 @@ export class AppState {
   loading = $state<string | null>('Loading the dataset…');
   /** True once the map has drawn the first dataset: what is below the fold loads after that. */
   mapDrawn = $state(false);
+
+  /** Resolves once `mapDrawn` is true, or after `atMostMs` whatever the map does. */
+  whenMapDrawn(atMostMs: number): Promise<void> {
+    if (this.mapDrawn) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, atMostMs);
+      const stop = $effect.root(() => {
+        $effect(() => {
+          if (this.mapDrawn) done();
+        });
+      });
+      function done() {
+        clearTimeout(timer);
+        queueMicrotask(() => stop());
+        resolve();
+      }
+    });
+  }
   /** Draws the map(s) on screen into canvases at a pixel ratio, for the picture download; set by MapView. */
   captureMap: ((pixelRatio: number) => Promise<MapImages>) | null = null;
 
