@@ -1,7 +1,7 @@
 // Loads a whole dataset (manifest + files, or a bare folder of dated GeoJSON) from bytes: no fetch, no DOM.
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { ControlClass, DatasetManifest, Issue, Result, Snapshot } from '../domain/types';
-import { parseClaimsFile, type Claim } from './claims-schema';
+import { parseClaimsFile, type Claim } from '../domain/claim-schema';
 import { dateInFileName } from './dates';
 import { DEFAULT_MAX_BYTES, decodeJsonFile } from './decode';
 import { describeValue, isRecord, jsonPath, toIssues } from './issues';
@@ -164,7 +164,7 @@ export function loadDataset(files: readonly DatasetFile[], opts: LoadDatasetOpti
     if (!byPath.has(manifest.claimsFile))
       issues.push({ file: manifest.claimsFile, reason: `claimsFile listed in ${MANIFEST_FILE} but not found; no claims`, severity: 'warning' });
     else if (json !== undefined) {
-      // The one call into the claims ledger's own validator (src/lib/data/claims-schema.ts).
+      // The one call into the claims ledger's own validator (src/lib/domain/claim-schema.ts).
       const r = parseClaimsFile(manifest.claimsFile, json, { snapshotDates: snapshots.map((s) => s.dateIso) });
       issues.push(...r.issues);
       if (r.ok) claims = r.value;

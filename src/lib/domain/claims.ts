@@ -1,7 +1,7 @@
 // Claims beside polygons: what a hedged figure ("approximately 1,300 km²") allows, and whether the snapshots agree.
 //
 // Pure: no Svelte, MapLibre or fetch. The ledger format and the same rules in plain words: docs/claims.md.
-import type { Claim, ClaimPeriod, ClaimUnit, ClaimValue, ConvertedAreaUnit, Qualifier, Quantity } from '../data/claims-schema';
+import type { Claim, ClaimPeriod, ClaimUnit, ClaimValue, ConvertedAreaUnit, Qualifier, Quantity } from './claim-schema';
 import { snapshotIndexOn } from './timeline';
 
 // -----------------------------------------------------------------------------------------------------------

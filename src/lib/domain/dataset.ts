@@ -1,6 +1,6 @@
 // The one dataset model: a dataset as the app holds it once loaded and checked, and a source (one mapper's
 // dataset) on the shared clock. Imported by data/, state/, map/ and workers/ alike.
-import type { Claim } from '../data/claims-schema';
+import type { Claim } from './claim-schema';
 import type { RunTable } from './run-table';
 import type { SnapshotStore } from './snapshot-store';
 import type { AreaGeometry, DatasetManifest } from './types';

@@ -1,6 +1,6 @@
 // The claims ledger (geodata/<dataset>/claims.json): its zod schema, its types, and a parser that keeps good claims and names each bad one.
 import { z } from 'zod';
-import type { Issue, Result } from '../domain/types';
+import type { Issue, Result } from './types';
 
 /** `YYYY-MM-DD` that is a real calendar day (2025-02-30 is refused). */
 export function isCalendarDate(value: string): boolean {

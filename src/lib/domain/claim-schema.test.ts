@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parseClaimsFile } from './claims-schema';
+import { parseClaimsFile } from './claim-schema';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const ledgerText = readFileSync(`${root}geodata/kursk/claims.json`, 'utf8');
