@@ -6,6 +6,7 @@
 //   geos-wasm                  15.9         231                             24                    3.4  (2 retried)
 //   polygon-clipping           43.5         264                            168                   14.5
 //   @turf/difference          222          1873                            751                   57
+// (front weekly: with FRONT_WEEKLY_DIR set, see bench/harness/front-weekly.ts; a clean clone runs the other three.)
 // No engine failed a pair (no throw, no error issue, identity within tolerance). Every engine gave the same Kursk
 // figures to 1e-5 km². clipper2-ts ships: as robust as any here, no retries needed, and fastest in every scenario.
 import { readFileSync, readdirSync } from 'node:fs';
@@ -17,11 +18,10 @@ import type { ClipEngine } from '../src/lib/domain/clip-engine';
 import { diffSnapshots, identityToleranceKm2 } from '../src/lib/domain/diff';
 import type { AreaGeometry, AreaMeasure, ControlFeature, Snapshot } from '../src/lib/domain/types';
 import { mulberry32 } from '../scripts/lib/random';
+import { frontWeeklyDir } from './harness/front-weekly';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const KURSK = join(here, '../geodata/kursk');
-const FRONT = join(here, '../../shared/data/deepstate-front-weekly');
-const FRONT_FALLBACK = '/work/shared/data/deepstate-front-weekly';
 
 
 interface Pair {
@@ -47,13 +47,7 @@ function kurskPairs(): Pair[] {
 }
 
 /** Whole-front weekly pairs. The files have no `class`, so DeepState's fill colour stands in for it. */
-function frontPairs(count: number): Pair[] {
-  let dir = FRONT;
-  try {
-    readdirSync(dir);
-  } catch {
-    dir = FRONT_FALLBACK;
-  }
+function frontPairs(dir: string, count: number): Pair[] {
   const files = readdirSync(dir).filter((f) => f.endsWith('.geojson')).sort();
   const measures: AreaMeasure[] = [
     { id: 'occupied', label: 'Occupied (red + crimson)', classes: ['#a52714', '#880e4f'] },
@@ -273,9 +267,11 @@ export async function run(): Promise<void> {
       console.log(`(engine ${id} skipped: ${(err as Error).message})`);
     }
   }
+  const front = frontWeeklyDir();
+  if ('skipped' in front) console.log(`(front weekly skipped: ${front.skipped})`);
   const scenarios: [string, Pair[], number][] = [
     ['kursk consecutive', kurskPairs(), 5],
-    ['front weekly', frontPairs(4), 0],
+    ...('dir' in front ? [['front weekly', frontPairs(front.dir, 4), 0] as [string, Pair[], number]] : []),
     ['synthetic jitter', syntheticPairs(12, 20240806), 1],
     ['near-degenerate', degeneratePairs(30, 7), 1],
   ];

@@ -10,7 +10,8 @@ import type { AreaGeometry, ControlFeature, DatasetManifest, Issue, Snapshot } f
  * archive). Labels from the features' own `deepstate_name` (English part), counted over the 176 weekly files:
  * #a52714 "Occupied"; #880e4f / #000000 "Occupied Crimea", "CADR and CALR", "Tuzla Island" (occupied before
  * 24 Feb 2022); #0f9d58 / #0288d1 "Liberated", "Taken back"; #bcaaa4 / #bdbdbd / #757575 "Unknown status",
- * "Contested"; #01579b Ukrainian-held ground in Russia (../shared/data/README.md); #ff5252 DeepState's satirical
+ * "Contested"; #01579b Ukrainian-held ground in Russia (also labelled
+ * "Liberated": only the colour tells it from Ukrainian land retaken in 2022); #ff5252 DeepState's satirical
  * "temporarily occupied Karelia / Ichkeria / Petsamo…" layer, kept apart as `other`.
  */
 export const DEEPSTATE_FILL_CLASS: Readonly<Record<string, string>> = {

@@ -1,5 +1,6 @@
 // The claims ledger validates as shipped, and malformed claims are reported where they are, not thrown.
 import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseClaimsFile } from './claim-schema';
@@ -10,7 +11,9 @@ const manifest = JSON.parse(readFileSync(`${root}geodata/kursk/dataset.json`, 'u
 const snapshotDates = manifest.snapshots.map((s) => s.dateIso);
 /** A fresh, mutable copy of the shipped ledger. */
 const ledger = (): { claims: Record<string, any>[] } & Record<string, unknown> => JSON.parse(ledgerText);
-const SEEDS = '/work/shared/seeds/';
+// The seed articles are not in the repository (the outlets' copyright): point CLAIMS_SEEDS_DIR at them to check
+// the quotes; without it that one test is skipped and the others still run.
+const SEEDS_DIR = process.env.CLAIMS_SEEDS_DIR;
 
 describe('geodata/kursk/claims.json', () => {
   const result = parseClaimsFile('claims.json', ledger(), { snapshotDates });
@@ -25,8 +28,8 @@ describe('geodata/kursk/claims.json', () => {
     for (const c of ledger().claims) expect(c.quote, c.id).toContain(c.value.stated);
   });
 
-  it.skipIf(!existsSync(SEEDS))('each quote is verbatim in its seed article', () => {
-    for (const c of ledger().claims) expect(readFileSync(SEEDS + c.source.seedFile, 'utf8'), c.id).toContain(c.quote);
+  it.skipIf(SEEDS_DIR === undefined || !existsSync(SEEDS_DIR))('each quote is verbatim in its seed article', () => {
+    for (const c of ledger().claims) expect(readFileSync(join(SEEDS_DIR!, c.source.seedFile), 'utf8'), c.id).toContain(c.quote);
   });
 
   it('has at least one claim for each area figure in the articles', () => {

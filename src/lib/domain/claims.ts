@@ -33,8 +33,8 @@ import { snapshotIndexOn } from './timeline';
 // - range: [low, high] as stated; an "approximately"/"estimated" range widens each end by the approximately rule.
 //
 // Verdict rule. The polygons are uncertain too: DeepState's lines are generalised (its blue polygons overlap
-// Ukraine's border by 0.6–2.5 km² before clipping: /work/shared/data/README.md), Turf's spherical area reads
-// ~0.36 % below the geodesic area at 51° N (NOTES.md), and a snapshot is the last published that day, not the
+// Ukraine's border by 0.6–2.5 km² before clipping, see scripts/import-kursk.ts), Turf's spherical area reads
+// ~0.36 % below the geodesic area at 51° N (`npm run bench -- area`), and a snapshot is the last published that day, not the
 // moment the claimant spoke. So the interval is widened by tolerance = max(5 km², 2 % of the computed area),
 // and: computed ∈ [low − tolerance, high + tolerance] ⇒ consistent (boundaries included); outside ⇒ inconsistent.
 // Verdicts are per measure (held; held or unknown), because whether a source's figure counts the grey zone is

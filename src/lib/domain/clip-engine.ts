@@ -31,7 +31,7 @@ export const shippedEngine: ClipEngine = clipper2Engine;
 /**
  * Load an engine by id. The rivals are dynamic imports so the shipped bundle carries only the shipped engine;
  * `geos` needs an async WebAssembly start-up and is bounded by `timeoutMs` because, under a CSP without
- * `'wasm-unsafe-eval'`, its initialisation hangs silently instead of failing (shared/NOTES.md).
+ * `'wasm-unsafe-eval'`, its initialisation hangs silently instead of failing (seen in Chromium, December 2026).
  */
 export async function loadEngine(id: EngineId, timeoutMs = 10_000): Promise<ClipEngine> {
   switch (id) {
