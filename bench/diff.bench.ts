@@ -13,7 +13,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Position } from 'geojson';
-import { ENGINE_IDS, loadEngine } from '../src/lib/domain/clip-engine';
+import { ENGINE_IDS, loadEngine } from './clip-engines/load-engine';
 import type { ClipEngine } from '../src/lib/domain/clip-engine';
 import { diffSnapshots, identityToleranceKm2 } from '../src/lib/domain/diff';
 import type { AreaGeometry, AreaMeasure, ControlFeature, Snapshot } from '../src/lib/domain/types';
