@@ -2,6 +2,7 @@
 // fake a line of output) and bidirectional overrides (which could reorder what is shown) are written as escapes.
 
 /** C0 and C1 controls, DEL, and the bidi embedding/override/isolate marks (U+202A–U+202E, U+2066–U+2069). */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point: they are escaped for the terminal.
 const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
 const NAMED: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };

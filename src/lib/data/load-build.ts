@@ -3,7 +3,7 @@
 // read tile by tile by the map; features.geojson (all distinct polygons) is fetched only for compare mode.
 import * as z from 'zod';
 import type { AreaGeometry, ControlClass, DatasetManifest, Issue, Result } from '../domain/types';
-import { runTableStore, uidsBySnapshotFromRuns, type RunTable } from '../domain/run-table';
+import { runTableStore, uidsBySnapshotFromRuns } from '../domain/run-table';
 import type { SnapshotStore, StoredFeature } from '../domain/snapshot-store';
 import type { LoadedDataset, TiledData } from '../domain/dataset';
 import { parseClaimsFile, type Claim } from '../domain/claim-schema';
