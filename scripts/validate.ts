@@ -3,7 +3,9 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Issue } from '../src/lib/domain/types';
-import { loadDataset, type DatasetFile } from '../src/lib/data/load-dataset';
+import type { DatasetFile } from '../src/lib/data/load-dataset';
+import { loadAnyDataset } from '../src/lib/data/load-any';
+import { isDataFileName } from '../src/lib/data/convert/formats';
 
 /** Folders never read as data. */
 const SKIP_DIRS = new Set(['node_modules', '.git']);
@@ -17,11 +19,24 @@ export function readDatasetFolder(dir: string): DatasetFile[] {
       const p = join(d, name);
       const st = statSync(p);
       if (st.isDirectory()) walk(p);
-      // Only data files: the loader looks at nothing else, and a folder may hold large unrelated files.
-      else if (/\.(geo)?json$/i.test(name)) files.push({ path: relative(dir, p).split('\\').join('/'), bytes: readFileSync(p) });
+      // Only data files (GeoJSON, and the formats the converters read): the loader looks at nothing else, and a
+      // folder may hold large unrelated files.
+      else if (isDataFileName(name)) files.push({ path: relative(dir, p).split('\\').join('/'), bytes: readFileSync(p) });
     }
   };
   walk(dir);
+  // The one non-JSON file a manifest may name: its place claims (CSV).
+  const manifest = files.find((f) => f.path === 'dataset.json');
+  if (manifest) {
+    let listed: unknown;
+    try {
+      listed = (JSON.parse(new TextDecoder().decode(manifest.bytes)) as { placeClaimsFile?: unknown }).placeClaimsFile;
+    } catch {
+      listed = undefined; // the loader reports the unreadable manifest
+    }
+    const p = typeof listed === 'string' ? join(dir, listed) : undefined;
+    if (p && resolve(p).startsWith(resolve(dir)) && statSync(p, { throwIfNoEntry: false })?.isFile()) files.push({ path: relative(dir, p).split('\\').join('/'), bytes: readFileSync(p) });
+  }
   return files;
 }
 
@@ -35,7 +50,7 @@ export function formatIssue(i: Issue): string {
  * Run the validator on `args[0]` (a dataset folder); write lines through `out`. Returns the exit code:
  * 1 if any error (or bad usage), 0 otherwise (warnings do not fail).
  */
-export function main(args: readonly string[], out: (line: string) => void = (l) => console.log(l)): number {
+export async function main(args: readonly string[], out: (line: string) => void = (l) => console.log(l)): Promise<number> {
   const dir = args[0];
   if (dir === undefined || args.length > 1) {
     out('usage: npm run validate -- <dataset-dir>');
@@ -54,7 +69,7 @@ export function main(args: readonly string[], out: (line: string) => void = (l) 
     return 1;
   }
   const started = performance.now();
-  const r = loadDataset(files, { name: basename(abs) });
+  const r = await loadAnyDataset(files, { name: basename(abs) });
   const ms = performance.now() - started;
   for (const i of r.issues) out(formatIssue(i));
   const errors = r.issues.filter((i) => i.severity === 'error').length;
@@ -69,5 +84,5 @@ export function main(args: readonly string[], out: (line: string) => void = (l) 
 
 // Run only when executed (tsx scripts/validate.ts), not when imported by the test.
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
-  process.exitCode = main(process.argv.slice(2));
+  void main(process.argv.slice(2)).then((code) => (process.exitCode = code));
 }

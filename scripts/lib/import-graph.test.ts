@@ -15,7 +15,7 @@ describe('importEdges', () => {
     ]);
     expect(edges).toEqual([
       { from: 'src/a.ts', to: 'src/b.ts' },
-      { from: 'src/a.ts', to: 'src/lib/t.ts' },
+      { from: 'src/a.ts', to: 'src/lib/t.ts', typeOnly: true },
       { from: 'src/a.ts', to: 'src/c.ts' },
       { from: 'src/a.ts', to: 'src/d.ts' },
       { from: 'src/b.ts', to: 'src/worker.ts' },
@@ -43,6 +43,15 @@ describe('importCycles', () => {
       { path: 'src/Panel.svelte', text: "<script module lang=\"ts\">\n  export type P = 1;\n</script>\n<script lang=\"ts\">\n  import { s } from './state';\n</script>" },
     ]);
     expect(importCycles(edges)).toEqual([['src/Panel.svelte', 'src/state.ts']]);
+    expect(importCycles(edges.filter((e) => !e.typeOnly))).toEqual([]);
+  });
+
+  it('marks type-only imports: `import type`, all-type named imports, `export type … from`', () => {
+    const edges = importEdges([
+      { path: 'a.ts', text: "import type { X } from './t1';\nimport { type Y } from './t2';\nimport { type Z, w } from './v';\nexport type { Q } from './t3';" },
+      { path: 't1.ts', text: '' }, { path: 't2.ts', text: '' }, { path: 't3.ts', text: '' }, { path: 'v.ts', text: '' },
+    ]);
+    expect(edges.map((e) => [e.to, e.typeOnly === true])).toEqual([['t1.ts', true], ['t2.ts', true], ['v.ts', false], ['t3.ts', true]]);
   });
 });
 

@@ -13,6 +13,8 @@ export interface SourceFile {
 export interface ImportEdge {
   from: string;
   to: string;
+  /** Only types are imported: erased at run time, so no part in module start-up order. */
+  typeOnly?: boolean;
 }
 
 const SCRIPT_BLOCK = /<script\b[^>]*>([\s\S]*?)<\/script>/g;
@@ -23,11 +25,36 @@ function codeOf(file: SourceFile): string {
   return [...file.text.matchAll(SCRIPT_BLOCK)].map((m) => m[1]).join('\n');
 }
 
+/** The module specifiers a file imports, each marked when the import is of types only (erased at run time). */
+function specifiersOf(code: string): { spec: string; typeOnly: boolean }[] {
+  const source = ts.createSourceFile('x.ts', code, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
+  const out: { spec: string; typeOnly: boolean }[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
+      const clause = node.importClause;
+      const bindings = clause?.namedBindings;
+      const allNamedTypes = bindings !== undefined && ts.isNamedImports(bindings) && bindings.elements.length > 0 && bindings.elements.every((e) => e.isTypeOnly);
+      const typeOnly = clause !== undefined && (clause.isTypeOnly || (clause.name === undefined && allNamedTypes));
+      out.push({ spec: node.moduleSpecifier.text, typeOnly });
+    } else if (ts.isExportDeclaration(node) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
+      const clause = node.exportClause;
+      const allNamedTypes = clause !== undefined && ts.isNamedExports(clause) && clause.elements.length > 0 && clause.elements.every((e) => e.isTypeOnly);
+      out.push({ spec: node.moduleSpecifier.text, typeOnly: node.isTypeOnly || allNamedTypes });
+    } else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword && node.arguments[0] && ts.isStringLiteral(node.arguments[0])) {
+      out.push({ spec: node.arguments[0].text, typeOnly: false });
+    } else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument) && ts.isStringLiteral(node.argument.literal)) {
+      out.push({ spec: node.argument.literal.text, typeOnly: true });
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return out;
+}
+
 /**
- * Every relative import (static, dynamic, `export … from`, type-only too) resolved to a file of `files`. A type-only
- * import counts: it is erased at run time, but a cycle of types is still two modules that cannot be read apart.
- * Package imports and `?url`/`?worker` suffixes are left out or stripped; an import that resolves to no known file
- * is ignored (assets, JSON, virtual modules).
+ * Every relative import (static, dynamic, `export … from`, type-only too, marked `typeOnly`) resolved to a file of
+ * `files`. Package imports and `?url`/`?worker` suffixes are left out or stripped; an import that resolves to no
+ * known file is ignored (assets, JSON, virtual modules).
  */
 export function importEdges(files: readonly SourceFile[]): ImportEdge[] {
   const known = new Set(files.map((f) => f.path));
@@ -41,11 +68,10 @@ export function importEdges(files: readonly SourceFile[]): ImportEdge[] {
   };
   const edges: ImportEdge[] = [];
   for (const file of files) {
-    const info = ts.preProcessFile(codeOf(file), true, true);
-    for (const ref of info.importedFiles) {
-      if (!ref.fileName.startsWith('.')) continue;
-      const to = resolve(file.path, ref.fileName);
-      if (to !== undefined && to !== file.path) edges.push({ from: file.path, to });
+    for (const { spec, typeOnly } of specifiersOf(codeOf(file))) {
+      if (!spec.startsWith('.')) continue;
+      const to = resolve(file.path, spec);
+      if (to !== undefined && to !== file.path) edges.push({ from: file.path, to, ...(typeOnly ? { typeOnly } : {}) });
     }
   }
   return edges;

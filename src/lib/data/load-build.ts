@@ -128,7 +128,7 @@ export function datasetFromBuild(indexUrl: URL, index: BuildIndex, extras: Build
     sources: manifest?.sources ?? [],
     snapshots: index.datesIso.map((dateIso, i) => ({ dateIso, file: index.files[i]! })),
   };
-  for (const k of ['description', 'defaultView', 'clipRegions', 'claimsFile', 'placesFile'] as const)
+  for (const k of ['description', 'defaultView', 'clipRegions', 'claimsFile', 'placesFile', 'placeClaimsFile'] as const)
     if (manifest?.[k] !== undefined) (full as unknown as Record<string, unknown>)[k] = manifest[k];
 
   let claims: Claim[] = [];

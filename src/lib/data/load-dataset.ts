@@ -2,11 +2,14 @@
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { ControlClass, DatasetManifest, Issue, Result, Snapshot } from '../domain/types';
 import { parseClaimsFile, type Claim } from '../domain/claim-schema';
+import { applyClassMapping } from './class-mapping';
 import { dateInFileName } from './dates';
 import { DEFAULT_MAX_BYTES, decodeJsonFile } from './decode';
 import { describeValue, isRecord, jsonPath, toIssues } from './issues';
+import { DATA_FILE_PATTERN } from './convert/formats';
 import { parseManifestJson } from './manifest';
 import { validatePlacesJson } from './validate-places';
+import { parsePlaceClaimsCsv, type PlaceClaim } from './place-claims';
 import type { PlaceFeature } from './schema';
 import { checkAreaGeometry } from './validate-geojson';
 import { median, roughFeatureCentre, validateSnapshotJson } from './validate-snapshot';
@@ -15,6 +18,12 @@ import { median, roughFeatureCentre, validateSnapshotJson } from './validate-sna
 export interface DatasetFile {
   path: string;
   bytes: Uint8Array;
+  /**
+   * Set by the conversion step (convert/convert-files.ts) for a file that was not GeoJSON, or a .json decoded
+   * to tell its format: the GeoJSON it became (`bytes` is then ignored), or undefined when conversion failed
+   * (its issues are already reported).
+   */
+  converted?: { json: unknown };
 }
 
 /** Options for {@link loadDataset}. */
@@ -34,7 +43,11 @@ export interface LoadedDataset {
   /** Snapshots in date order. */
   snapshots: Snapshot[];
   places?: PlaceFeature[];
+  /** The places file's own statement of its coverage (its top-level `coverage` text), when it has one. */
+  placesCoverage?: string;
   claims?: Claim[];
+  /** Claims about named places (`placeClaimsFile`). */
+  placeClaims?: PlaceClaim[];
   /** Clip regions by id, each one (Multi)Polygon feature. */
   clipRegions: Record<string, Feature<Polygon | MultiPolygon>>;
   /** True when there was no usable `dataset.json` and the manifest was built from the files. */
@@ -47,7 +60,7 @@ export const MANIFEST_FILE = 'dataset.json';
 /** Colour-blind-safe defaults for inferred classes (Okabe & Ito 2008), in order of first appearance. */
 export const DEFAULT_PALETTE = ['#0072b2', '#d55e00', '#009e73', '#cc79a7', '#e69f00', '#56b4e9', '#f0e442', '#000000'];
 
-const DATA_EXT = /\.(geo)?json$/i;
+const DATA_EXT = DATA_FILE_PATTERN;
 
 /**
  * Load a dataset from its files. With a `dataset.json` the manifest drives everything; without one
@@ -59,7 +72,7 @@ const DATA_EXT = /\.(geo)?json$/i;
 export function loadDataset(files: readonly DatasetFile[], opts: LoadDatasetOptions = {}): Result<LoadedDataset> {
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   const issues: Issue[] = [];
-  const { byPath, rootName } = indexFiles(files, issues);
+  const { byPath, convertedByPath, rootName } = indexFiles(files, issues);
 
   // 1. The manifest, or an inferred one.
   let manifest: DatasetManifest | undefined;
@@ -82,7 +95,11 @@ export function loadDataset(files: readonly DatasetFile[], opts: LoadDatasetOpti
     if (decodedCache.has(path)) return decodedCache.get(path);
     const bytes = byPath.get(path);
     let value: unknown;
-    if (bytes) {
+    const converted = convertedByPath.get(path);
+    if (converted) {
+      value = converted.json;
+      opts.onFileDecoded?.(path);
+    } else if (bytes) {
       const d = decodeJsonFile({ file: path, bytes }, maxBytes);
       opts.onFileDecoded?.(path);
       issues.push(...d.issues);
@@ -108,9 +125,15 @@ export function loadDataset(files: readonly DatasetFile[], opts: LoadDatasetOpti
   const byDate = new Map<string, string>();
   const classes = manifest.classes;
   const validityCache = new Map<string, string | undefined>();
+  const classMapping = manifest.classMapping;
   entries.forEach((e, i) => {
-    const json = jsons[i];
+    let json = jsons[i];
     if (json === undefined) return; // decode issues already recorded
+    if (classMapping) {
+      const mapped = applyClassMapping(e.file, json, classMapping);
+      issues.push(...mapped.issues);
+      json = mapped.json;
+    }
     const r = validateSnapshotJson(e.file, json, {
       classes,
       dateIso: manifestInferred ? undefined : e.dateIso,
@@ -148,6 +171,7 @@ export function loadDataset(files: readonly DatasetFile[], opts: LoadDatasetOpti
 
   // 4. Places and claims: optional extras, a missing file is a warning.
   let places: PlaceFeature[] | undefined;
+  let placesCoverage: string | undefined;
   if (manifest.placesFile !== undefined) {
     const json = byPath.has(manifest.placesFile) ? decodeOnce(manifest.placesFile) : undefined;
     if (!byPath.has(manifest.placesFile))
@@ -156,6 +180,19 @@ export function loadDataset(files: readonly DatasetFile[], opts: LoadDatasetOpti
       const r = validatePlacesJson(manifest.placesFile, json);
       issues.push(...r.issues);
       if (r.ok) places = r.value;
+      if (isRecord(json) && typeof json.coverage === 'string' && json.coverage.trim() !== '') placesCoverage = json.coverage;
+    }
+  }
+  let placeClaims: PlaceClaim[] | undefined;
+  if (manifest.placeClaimsFile !== undefined) {
+    const bytes = byPath.get(manifest.placeClaimsFile);
+    if (!bytes) issues.push({ file: manifest.placeClaimsFile, reason: `placeClaimsFile listed in ${MANIFEST_FILE} but not found; no place claims`, severity: 'warning' });
+    else {
+      const ids = places ? new Set(places.map((p) => (p.id === undefined ? '' : String(p.id)))) : undefined;
+      const r = parsePlaceClaimsCsv({ file: manifest.placeClaimsFile, bytes }, { maxBytes, ...(ids ? { knownPlaceIds: ids } : {}) });
+      opts.onFileDecoded?.(manifest.placeClaimsFile);
+      issues.push(...r.issues);
+      if (r.ok) placeClaims = r.value;
     }
   }
   let claims: Claim[] | undefined;
@@ -180,9 +217,10 @@ export function loadDataset(files: readonly DatasetFile[], opts: LoadDatasetOpti
       ...Object.values(manifest.clipRegions ?? {}).map((r) => r.file),
       ...(manifest.placesFile ? [manifest.placesFile] : []),
       ...(manifest.claimsFile ? [manifest.claimsFile] : []),
+      ...(manifest.placeClaimsFile ? [manifest.placeClaimsFile] : []),
     ]);
     for (const p of byPath.keys())
-      if (DATA_EXT.test(p) && !referenced.has(p) && /\.geojson$/i.test(p))
+      if (DATA_EXT.test(p) && !referenced.has(p) && /\.(geojson|topojson|kml|kmz|zip)$/i.test(p))
         issues.push({ file: p, reason: `not listed in ${MANIFEST_FILE}; ignored`, severity: 'warning' });
   }
 
@@ -192,13 +230,18 @@ export function loadDataset(files: readonly DatasetFile[], opts: LoadDatasetOpti
   }
   const value: LoadedDataset = { manifest, snapshots, clipRegions, manifestInferred };
   if (places) value.places = places;
+  if (placesCoverage !== undefined) value.placesCoverage = placesCoverage;
   if (claims) value.claims = claims;
+  if (placeClaims) value.placeClaims = placeClaims;
   return { ok: true, value, issues };
 }
 
 /** Normalise paths and drop the common top folder (a folder dropped in a browser arrives as `kursk/...`). */
-function indexFiles(files: readonly DatasetFile[], issues: Issue[]): { byPath: Map<string, Uint8Array>; rootName?: string } {
-  const norm = files.map((f) => ({ path: f.path.replace(/\\/g, '/').replace(/^(\.\/|\/)+/, ''), bytes: f.bytes }));
+function indexFiles(
+  files: readonly DatasetFile[],
+  issues: Issue[],
+): { byPath: Map<string, Uint8Array>; convertedByPath: Map<string, { json: unknown }>; rootName?: string } {
+  const norm = files.map((f) => ({ path: f.path.replace(/\\/g, '/').replace(/^(\.\/|\/)+/, ''), bytes: f.bytes, converted: f.converted }));
   // If a dataset.json sits in a folder, that folder is the root.
   const manifests = norm.filter((f) => f.path === MANIFEST_FILE || f.path.endsWith(`/${MANIFEST_FILE}`));
   manifests.sort((a, b) => a.path.split('/').length - b.path.split('/').length);
@@ -210,14 +253,18 @@ function indexFiles(files: readonly DatasetFile[], issues: Issue[]): { byPath: M
     if (firstSeg !== undefined && norm.length > 0 && norm.every((f) => f.path.startsWith(`${firstSeg}/`))) root = `${firstSeg}/`;
   }
   const byPath = new Map<string, Uint8Array>();
+  const convertedByPath = new Map<string, { json: unknown }>();
   for (const f of norm) {
     if (!f.path.startsWith(root)) continue;
     const rel = f.path.slice(root.length);
     if (byPath.has(rel)) issues.push({ file: rel, reason: 'given twice; the first copy is used', severity: 'warning' });
-    else byPath.set(rel, f.bytes);
+    else {
+      byPath.set(rel, f.bytes);
+      if (f.converted) convertedByPath.set(rel, f.converted);
+    }
   }
   const rootName = root === '' ? undefined : root.replace(/\/$/, '').split('/').pop();
-  return rootName !== undefined ? { byPath, rootName } : { byPath };
+  return rootName !== undefined ? { byPath, convertedByPath, rootName } : { byPath, convertedByPath };
 }
 
 /** Build a manifest from a bare folder of dated GeoJSON files, saying which parts are defaults. */

@@ -1,10 +1,11 @@
 // Validates a dataset manifest piece by piece, so one bad class or snapshot entry costs only itself.
-import type { AreaMeasure, ControlClass, DatasetManifest, DatasetSource, Issue, Result } from '../domain/types';
+import type { AreaMeasure, ClassMapping, ControlClass, DatasetManifest, DatasetSource, Issue, Result } from '../domain/types';
 import type { LocalIssue } from './issues';
 import { describeValue, isRecord, jsonPath, toIssues } from './issues';
 import {
   AreaMeasureSchema,
   CameraSchema,
+  ClassMappingSchema,
   ClipRegionSchema,
   ControlClassSchema,
   DatasetManifestSchema,
@@ -68,6 +69,8 @@ export function parseManifestJson(file: string, json: unknown): Result<DatasetMa
   const defaultView = field('defaultView', CameraSchema.optional(), undefined);
   const claimsFile = field('claimsFile', RelativePathSchema.optional(), undefined);
   const placesFile = field('placesFile', RelativePathSchema.optional(), undefined);
+  const placeClaimsFile = field('placeClaimsFile', RelativePathSchema.optional(), undefined);
+  const rawMapping = field('classMapping', ClassMappingSchema.optional(), undefined);
 
   // Classes: unique ids.
   const classes: ControlClass[] = [];
@@ -122,6 +125,18 @@ export function parseManifestJson(file: string, json: unknown): Result<DatasetMa
   }
   snapshots.sort((a, b) => (a.dateIso < b.dateIso ? -1 : a.dateIso > b.dateIso ? 1 : 0));
 
+  // Class mapping: every class it names must exist; an entry naming another is dropped (its features then left out).
+  let classMapping: ClassMapping | undefined;
+  if (rawMapping !== undefined) {
+    const values: ClassMapping['values'] = [];
+    rawMapping.values.forEach((v, i) => {
+      if (v.class !== null && !classes.some((c) => c.id === v.class)) err(jsonPath('classMapping', 'values', i, 'class'), `unknown class "${v.class}"; value ${JSON.stringify(v.value)} dropped`);
+      else if (values.some((w) => w.value === v.value)) err(jsonPath('classMapping', 'values', i, 'value'), `value ${JSON.stringify(v.value)} listed twice; the second dropped`);
+      else values.push({ value: v.value, class: v.class });
+    });
+    classMapping = { from: rawMapping.from, ...('property' in rawMapping ? { property: rawMapping.property } : {}), values };
+  }
+
   const issues: Issue[] = toIssues(file, local);
   if (classes.length === 0) {
     issues.push({ file, reason: 'no usable class: features cannot be drawn or measured', severity: 'error' });
@@ -135,6 +150,8 @@ export function parseManifestJson(file: string, json: unknown): Result<DatasetMa
   if (defaultView !== undefined) manifest.defaultView = defaultView;
   if (claimsFile !== undefined) manifest.claimsFile = claimsFile;
   if (placesFile !== undefined) manifest.placesFile = placesFile;
+  if (placeClaimsFile !== undefined) manifest.placeClaimsFile = placeClaimsFile;
+  if (classMapping !== undefined) manifest.classMapping = classMapping;
   return { ok: true, value: manifest, issues };
 }
 

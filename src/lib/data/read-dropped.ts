@@ -1,6 +1,7 @@
 // Getting the bytes of a dataset a user brings: dropped files and folders, picked files or a folder, or a
 // manifest URL. Nothing is uploaded: local files are read in this tab, URLs are fetched by the browser itself.
 // Every file that cannot be used becomes an Issue; the others go on to the loading worker.
+import { formatByName, formatOfJson, isDataFileName as isLoadableFileName } from './convert/formats';
 import type { Camera, Issue, Snapshot } from '../domain/types';
 import { DEFAULT_MAX_BYTES, decodeJsonFile } from './decode';
 import { formatBytes, isRecord } from './issues';
@@ -36,9 +37,9 @@ export const READ_LIMITS = {
 
 const DATA_FILE = /\.(geo)?json$/i;
 
-/** True for a path the loader can use (`.geojson` or `.json`). */
+/** True for a path the loader can use: GeoJSON, and the formats the converters read (convert/formats.ts). */
 export function isDataFileName(path: string): boolean {
-  return DATA_FILE.test(path);
+  return isLoadableFileName(path);
 }
 
 /** Files from an `<input type=file>` (with `webkitdirectory` each carries its path inside the folder). */
@@ -149,7 +150,7 @@ export async function readPickedFiles(
   if (skipped.length > 0)
     issues.push({
       file: skipped.length === 1 ? (skipped[0] as string) : `${skipped.length} files`,
-      reason: `not .geojson, .json or a claims .csv; ignored${skipped.length > 1 ? ` (${skipped.slice(0, 5).join(', ')}${skipped.length > 5 ? ', …' : ''})` : ''}`,
+      reason: `not a data file (.geojson, .json, .topojson, .kml, .kmz, .zip) or a claims .csv; ignored${skipped.length > 1 ? ` (${skipped.slice(0, 5).join(', ')}${skipped.length > 5 ? ', …' : ''})` : ''}`,
       severity: 'warning',
     });
   const files: FetchedFile[] = [];
@@ -212,11 +213,17 @@ export async function fetchDatasetByUrl(
   const label = url.href;
   const first = await fetchCapped(url, maxBytes);
   if (!first.ok) return { files: [], issues: [{ file: label, reason: first.reason, severity: 'error' }], bytes: 0 };
+  // One file a converter reads (KML, KMZ, a zipped Shapefile, TopoJSON): a one-file dataset, converted in the worker.
+  const name = decodeURIComponent(url.pathname.split('/').pop() || '');
+  const byName = formatByName(name);
+  if (byName === 'kml' || byName === 'kmz' || byName === 'zip' || byName === 'topojson')
+    return { files: [{ path: name, bytes: first.bytes }], issues, bytes: first.bytes.byteLength };
   const decoded = decodeJsonFile({ file: label, bytes: first.bytes }, maxBytes);
   if (!decoded.ok) return { files: [], issues: decoded.issues, bytes: first.bytes.byteLength };
   const json = decoded.value;
   if (isBuildIndex(json)) return { files: [], issues, bytes: first.bytes.byteLength, build: { url, index: json } };
   const fileName = decodeURIComponent(url.pathname.split('/').pop() || 'data.geojson');
+  if (formatOfJson(json) !== 'geojson') return { files: [{ path: fileName, bytes: first.bytes }], issues, bytes: first.bytes.byteLength };
   if (isRecord(json) && json.type === 'FeatureCollection')
     return { files: [{ path: DATA_FILE.test(fileName) ? fileName : `${fileName}.geojson`, bytes: first.bytes }], issues, bytes: first.bytes.byteLength };
 
@@ -269,6 +276,7 @@ function listedFiles(json: unknown): string[] {
   if (isRecord(json.clipRegions)) for (const r of Object.values(json.clipRegions)) if (isRecord(r)) add(r.file);
   add(json.placesFile);
   add(json.claimsFile);
+  add(json.placeClaimsFile);
   return out;
 }
 

@@ -35,6 +35,8 @@ export const ControlClassSchema = z.strictObject({
   label: Text,
   color: Color,
   description: z.string().optional(),
+  /** Whose control the class marks, for place histories and place claims: an ISO 3166-1 alpha-2 code or "contested". */
+  heldBy: z.union([z.string().regex(/^[A-Z]{2}$/), z.literal('contested')], { error: 'ISO 3166-1 alpha-2 country code (e.g. "UA") or "contested"' }).optional(),
   labelPeriods: z.array(LabelPeriodSchema).optional(),
 });
 
@@ -63,6 +65,15 @@ export const SnapshotEntrySchema = z.strictObject({ dateIso: IsoDateSchema, file
 
 export const ClipRegionSchema = z.strictObject({ label: Text, file: RelativePathSchema });
 
+const MappedValues = z.array(z.strictObject({ value: z.string(), class: Id.nullable() }));
+
+/** How features without a `class` get one (see `ClassMapping` in domain/types.ts). */
+export const ClassMappingSchema = z.discriminatedUnion('from', [
+  z.strictObject({ from: z.literal('property'), property: Text, values: MappedValues }),
+  z.strictObject({ from: z.literal('style-fill'), values: MappedValues }),
+  z.strictObject({ from: z.literal('layer'), values: MappedValues }),
+], { error: 'class mapping from "property" (with "property"), "style-fill" or "layer"' });
+
 /** The dataset manifest (`dataset.json`); mirrors `DatasetManifest` in domain/types.ts. */
 export const DatasetManifestSchema = z.strictObject({
   $schema: z.string().optional(),
@@ -80,6 +91,8 @@ export const DatasetManifestSchema = z.strictObject({
   snapshots: z.array(SnapshotEntrySchema),
   claimsFile: RelativePathSchema.optional(),
   placesFile: RelativePathSchema.optional(),
+  placeClaimsFile: RelativePathSchema.optional(),
+  classMapping: ClassMappingSchema.optional(),
 });
 
 /**

@@ -165,12 +165,10 @@ export type PointQualifier = (typeof POINT_QUALIFIERS)[number];
 export type ConvertedAreaUnit = (typeof CONVERTED_AREA_UNITS)[number];
 export type Qualifier = PointQualifier | 'range';
 export type ClaimValue = z.infer<typeof claimValueSchema>;
-export type ClaimSubject = z.infer<typeof subjectSchema>;
 export type ClaimPeriod = z.infer<typeof claimPeriodSchema>;
 export type Claimant = z.infer<typeof claimantSchema>;
 export type ClaimSource = z.infer<typeof claimSourceSchema>;
 export type Claim = z.infer<typeof claimSchema>;
-export type ClaimsFile = Omit<z.infer<typeof claimsFileSchema>, 'claims'> & { claims: Claim[] };
 
 // ---------------------------------------------------------------------------------------------------------
 // Issue wording

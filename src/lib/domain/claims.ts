@@ -55,19 +55,6 @@ export const CLAIM_TOLERANCE = {
   roundingCapRelative: 0.1,
 } as const;
 
-/** Each qualifier's reading in plain words, for a legend or tooltip. */
-export const QUALIFIER_MEANING: Record<Qualifier, string> = {
-  exact: 'no qualifier: the figure ± half its rounding step, at most ± 10 % (800 → 750–850)',
-  approximately: '± the larger of 5 % and the rounding (1,300 → 1,235–1,365)',
-  about: 'as "approximately"',
-  at_least: 'a lower bound: anything from the figure up',
-  over: 'a lower bound: anything from the figure up',
-  nearly: 'just under: from 10 % below up to the figure (21,000 → 18,900–21,000)',
-  up_to: 'an upper bound: anything up to the figure',
-  under: 'an upper bound, as "up to" (under, less than)',
-  range: 'from low to high as stated (an "approximately" range widens each end by the approximately rule)',
-};
-
 /** The rounding step a figure's digits imply: 1,300 → 100; 1,250 → 50; 909 → 1; 2.5 → 0.5; 0 → 1. */
 export function roundingStep(amount: number): number {
   if (!Number.isFinite(amount) || amount === 0) return 1;

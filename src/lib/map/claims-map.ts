@@ -33,6 +33,9 @@ export function controlSlotIds(slot: number): { source: string; fill: string; li
 export const DIFF_SOURCE = 'cg-diff';
 export const DIFF_FILL_LAYER = 'cg-diff-fill';
 export const DIFF_LINE_LAYER = 'cg-diff-line';
+/** The chosen place (search, `#place=`): a ring above everything else. */
+export const PLACE_SOURCE = 'cg-place';
+export const PLACE_LAYER = 'cg-place-ring';
 
 
 /** What a click on a control area reports: plain data, turned into text by the caller. */
@@ -103,6 +106,7 @@ export class ClaimsMap {
   private language: BasemapLanguage;
   private attributionControl: AttributionControl;
   private attribution: string[] = [];
+  private place: { lon: number; lat: number; id: string } | null = null;
 
   constructor(private readonly options: ClaimsMapOptions) {
     this.map = new MlMap({
@@ -170,6 +174,20 @@ export class ClaimsMap {
     });
     this.map.on('mouseenter', CONTROL_FILL_LAYER, () => { this.map.getCanvas().style.cursor = 'pointer'; });
     this.map.on('mouseleave', CONTROL_FILL_LAYER, () => { this.map.getCanvas().style.cursor = ''; });
+  }
+
+  /** Ring the chosen place (or none). */
+  showPlace(place: { lon: number; lat: number; id: string } | null): void {
+    this.place = place;
+    if (this.loaded) this.applyPlace();
+  }
+
+  private applyPlace(): void {
+    const p = this.place;
+    this.map.getSource<GeoJSONSource>(PLACE_SOURCE)?.setData({
+      type: 'FeatureCollection',
+      features: p ? [{ type: 'Feature', properties: { id: p.id }, geometry: { type: 'Point', coordinates: [p.lon, p.lat] } }] : [],
+    });
   }
 
   /**
@@ -387,6 +405,11 @@ export class ClaimsMap {
       paint: { 'line-color': changeColor, 'line-width': 1 },
     }, this.beforeLayer());
     for (let k = 1; k < this.slots.length; k++) this.addSlot(k);
+    this.map.addSource(PLACE_SOURCE, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
+    this.map.addLayer({
+      id: PLACE_LAYER, type: 'circle', source: PLACE_SOURCE,
+      paint: { 'circle-radius': 11, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': '#ff6f00', 'circle-stroke-width': 3 },
+    });
   }
 
   private beforeLayer(): string | undefined {
@@ -460,6 +483,7 @@ export class ClaimsMap {
       this.applyStore(k);
     }
     this.applyDiff();
+    this.applyPlace();
   }
 
   private applyStore(slot: number): void {

@@ -291,9 +291,12 @@ export class AppState {
     if (initial || notices.length > 0) this.notices = notices;
   }
 
-  /** The link for the current state. Sources are written once several are shown or the primary is not the default. */
-  link(): string {
-    const state: LinkState = { dateIso: this.dateIso, camera: this.camera };
+  /**
+   * The link for the current state. Sources are written once several are shown or the primary is not the default.
+   * `extra`: what other state classes add (the chosen place).
+   */
+  link(extra: Pick<LinkState, 'placeId'> = {}): string {
+    const state: LinkState = { dateIso: this.dateIso, camera: this.camera, ...extra };
     if (this.compare) state.compare = this.compare;
     const ids = [...this.shownIds, ...this.pendingSourceIds.filter((id) => !this.shownIds.includes(id))];
     if (ids.length > 1 || (ids.length === 1 && ids[0] !== this.sources[0]?.id)) state.sources = ids;
