@@ -122,6 +122,10 @@ export const claimSourceSchema = z.strictObject({
   /** Outlet name, or null when the article text does not name it (never guessed). */
   outlet: text.nullable(),
   outletDerivation: text.optional(),
+  /** The article's headline as printed, or null when the text has none (then `opening` identifies it). */
+  title: text.nullable().optional(),
+  /** The article's first words, for an article without a headline. */
+  opening: text.optional(),
   author: text.nullable(),
   /** Publication date; see `publishedPrecision`. */
   publishedIso: isoDate,

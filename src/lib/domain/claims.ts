@@ -1,7 +1,7 @@
 // Claims beside polygons: what a hedged figure ("approximately 1,300 km²") allows, and whether the snapshots agree.
 //
 // Pure: no Svelte, MapLibre or fetch. The ledger format and the same rules in plain words: docs/claims.md.
-import type { Claim, ClaimPeriod, ClaimUnit, ClaimValue, ConvertedAreaUnit, Qualifier, Quantity } from './claim-schema';
+import type { Claim, ClaimPeriod, ClaimSource, ClaimUnit, ClaimValue, ConvertedAreaUnit, Qualifier, Quantity } from './claim-schema';
 import { snapshotIndexOn } from './timeline';
 
 // -----------------------------------------------------------------------------------------------------------
@@ -409,4 +409,13 @@ export function compareAreaClaim(claim: Claim, series: readonly AreaSeriesPoint[
     };
   }
   return { claimId: claim.id, byMeasure };
+}
+
+/**
+ * The article a claim comes from, as a reader can find it: `“<headline>”, <outlet>`, or `“<headline>” (outlet
+ * not named)`; an article without a headline is named by its first words. Never an internal id or file name.
+ */
+export function articleText(source: Pick<ClaimSource, 'title' | 'opening' | 'outlet'>): string {
+  const title = source.title ? `“${source.title}”` : source.opening ? `untitled article beginning “${source.opening}…”` : 'untitled article';
+  return source.outlet ? `${title}, ${source.outlet}` : `${title} (outlet not named)`;
 }

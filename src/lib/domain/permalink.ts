@@ -109,3 +109,13 @@ export function formatLink(state: LinkState): string {
   }
   return `#${parts.join('&')}`;
 }
+
+/**
+ * The absolute URL of one of the app's pages, beside the page at `pageHref`, opened at `hash`: the full app
+ * (`''`) or the embeddable map (`'embed.html'`). From the embed page, the full app's permalink is its sibling.
+ */
+export function appPageUrl(pageHref: string, page: '' | 'embed.html', hash: string): string {
+  const url = new URL(`./${page}`, pageHref);
+  url.hash = hash.replace(/^#/, '');
+  return url.href;
+}

@@ -308,6 +308,37 @@ export class ClaimsMap {
     });
   }
 
+  /**
+   * The map as drawn now, copied into a new 2D canvas at `pixelRatio` device pixels per CSS pixel (2 for print).
+   * Render-then-read: the WebGL buffer is copied inside the `render` event of a frame drawn after everything has
+   * loaded, before the browser composites and clears it, so the map needs no `preserveDrawingBuffer` (which
+   * costs every frame a copy). The map's own ratio is restored afterwards. MapLibre may clamp the ratio to its
+   * maximum canvas size (4096 px a side): the canvas returned has the size actually drawn.
+   */
+  async captureImage(pixelRatio: number): Promise<HTMLCanvasElement> {
+    const before = this.map.getPixelRatio();
+    if (pixelRatio !== before) this.map.setPixelRatio(pixelRatio);
+    try {
+      await new Promise<void>((resolve) => {
+        this.map.once('idle', () => resolve());
+        this.map.triggerRepaint();
+      });
+      return await new Promise<HTMLCanvasElement>((resolve) => {
+        this.map.once('render', () => {
+          const gl = this.map.getCanvas();
+          const out = document.createElement('canvas');
+          out.width = gl.width;
+          out.height = gl.height;
+          out.getContext('2d')!.drawImage(gl, 0, 0);
+          resolve(out);
+        });
+        this.map.triggerRepaint();
+      });
+    } finally {
+      if (pixelRatio !== before) this.map.setPixelRatio(before);
+    }
+  }
+
   getCamera(): Camera {
     const c = this.map.getCenter();
     return { zoom: this.map.getZoom(), lat: c.lat, lon: c.lng };

@@ -15,6 +15,7 @@ import type { SnapshotDiff } from '../domain/diff';
 import { createDiffClient, requestDiff } from '../data/diff-client';
 import type { LoadedDataset, Source, TiledData } from '../domain/dataset';
 import { areaReportFromBuild } from '../domain/build-areas';
+import type { MapImages } from '../share/compose-image';
 import { alignSourcesForDiff, clockDates, inForceOn, sharedMeasures, sourceColor, sourceName, type InForce } from '../domain/sources';
 
 export type { LoadedDataset } from '../domain/dataset';
@@ -67,6 +68,8 @@ export class AppState {
   loading = $state<string | null>('Loading the dataset…');
   /** True once the map has drawn the first dataset: what is below the fold loads after that. */
   mapDrawn = $state(false);
+  /** Draws the map(s) on screen into canvases at a pixel ratio, for the picture download; set by MapView. */
+  captureMap: ((pixelRatio: number) => Promise<MapImages>) | null = null;
 
   dateIso = $state('');
   compare = $state<{ fromIso: string; toIso: string } | null>(null);
@@ -339,6 +342,18 @@ export class AppState {
       return;
     }
     this.step(1);
+  }
+
+  /** A slider thumb moved: the date, or one end of a comparison (thumbs do not cross: one stops at the other). */
+  moveThumb(thumb: number, dateIso: string): void {
+    if (!this.compare) {
+      this.setDate(dateIso);
+      return;
+    }
+    const from = thumb === 0 ? dateIso : this.compare.fromIso;
+    const to = thumb === 1 ? dateIso : this.compare.toIso;
+    if (thumb === 0) this.compare = { fromIso: from > to ? to : from, toIso: to };
+    else this.compare = { fromIso: from, toIso: to < from ? from : to };
   }
 
   startCompare(fromIso: string, toIso: string): void {
