@@ -18,6 +18,7 @@ import type { ClipEngine } from '../src/lib/domain/clip-engine';
 import { diffSnapshots, identityToleranceKm2 } from '../src/lib/domain/diff';
 import type { AreaGeometry, AreaMeasure, ControlFeature, Snapshot } from '../src/lib/domain/types';
 import { mulberry32 } from '../scripts/lib/random';
+import { readClipRegions } from '../src/test-support/geodata';
 import { frontWeeklyDir } from './harness/front-weekly';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -38,12 +39,13 @@ function readJson<T>(path: string): T {
 
 function kurskPairs(): Pair[] {
   const manifest = readJson<{ measures: AreaMeasure[] }>(join(KURSK, 'dataset.json'));
-  const region = readJson<{ features: { geometry: AreaGeometry }[] }>(join(KURSK, 'russia-land.geojson')).features[0]!.geometry;
+  // Every clip region the manifest names (russia, kursk_oblast): a measure whose region is missing is an error.
+  const regions = readClipRegions(KURSK);
   const snaps: Snapshot[] = readdirSync(join(KURSK, 'snapshots'))
     .filter((f) => f.endsWith('.geojson'))
     .sort()
     .map((f) => ({ dateIso: f.slice(0, 10), file: f, features: readJson<{ features: ControlFeature[] }>(join(KURSK, 'snapshots', f)).features }));
-  return snaps.slice(1).map((to, i) => ({ label: `${snaps[i]!.dateIso}→${to.dateIso}`, from: snaps[i]!, to, measures: manifest.measures, regions: { russia: region } }));
+  return snaps.slice(1).map((to, i) => ({ label: `${snaps[i]!.dateIso}→${to.dateIso}`, from: snaps[i]!, to, measures: manifest.measures, regions }));
 }
 
 /** Whole-front weekly pairs. The files have no `class`, so DeepState's fill colour stands in for it. */
