@@ -1,7 +1,7 @@
 // A user's claims CSVs among the files they open: taken apart from the dataset's files, decoded and read (the
 // CSV reader and its library are loaded only when a CSV is opened), and merged with the claims already added.
 import type { FetchedFile } from './fetch-files';
-import type { Claim } from './claims-schema';
+import type { Claim } from '../domain/claim-schema';
 import type { Issue } from '../domain/types';
 
 /** True for a file name the claims reader takes (`.csv`). */

@@ -9,7 +9,6 @@ import type { Issue } from '../domain/types';
 import { SNAPSHOT_STORE_PATTERN } from './convert/formats';
 import { decodeJsonFile } from './decode';
 import { isRecord } from './issues';
-import type { DatasetFile } from './load-dataset';
 import { decodeStoreBytes } from './store-file';
 import { checkAreaGeometry, OGC_CHECK } from './validate-geojson';
 
@@ -38,6 +37,12 @@ export type ValidityRecord = z.infer<typeof RecordSchema>;
 
 /** Per file path, the verdicts a loader may rely on: how many geometries, and which of them fail. */
 export type TrustedValidity = Map<string, { geometries: number; failing: ReadonlySet<number> }>;
+
+/** A file of a folder as the loader takes it (load-dataset.ts DatasetFile, named here without importing it). */
+interface DatasetFile {
+  path: string;
+  bytes: Uint8Array;
+}
 
 /** sha256 of some bytes, as lower-case hex (Web Crypto: the same in Node and the browser). */
 export async function sha256Hex(bytes: Uint8Array): Promise<string> {

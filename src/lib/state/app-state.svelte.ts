@@ -9,7 +9,7 @@ import { clampDate, snapshotIndexOn, stepSnapshot } from '../domain/timeline';
 import type { Camera, Issue, Snapshot } from '../domain/types';
 import { formatLink, parseLink, type LinkState, type MapLayout } from '../domain/permalink';
 import { DEFAULT_COLLECTION } from '../data/builtin-datasets';
-import type { Claim } from '../data/claims-schema';
+import type { Claim } from '../domain/claim-schema';
 import { mergeOwnClaims, mergeOwnClaimsIssues, type OwnClaimsRead } from '../data/own-claims';
 import type { FeatureCollection } from 'geojson';
 import type { SnapshotDiff } from '../domain/diff';
