@@ -12,7 +12,8 @@ import { APP_DIST, buildApp, launchBrowser, machineLine, ms, percentile, table }
 
 const PORT = Number(process.env.BENCH_PORT_COLD ?? 4192);
 const DIST = APP_DIST;
-const BUDGET_BYTES = 1_000_000;
+/** Kursk (the default link): 1 MB; the whole front (issue 11): 1.5 MB, its store alone being 0.53 MB. */
+const BUDGET_BYTES = /dataset=front/.test(process.env.COLD_HASH ?? '') ? 1_500_000 : 1_000_000;
 const RUNS = Number(process.env.COLD_RUNS ?? 5);
 /** The link opened, e.g. `COLD_HASH='#dataset=front&date=2024-11-20&map=6/48.50/35.50'` for the whole front. */
 const HASH = process.env.COLD_HASH ?? '';
@@ -97,7 +98,7 @@ export async function run(): Promise<void> {
   } finally {
     await server.close();
   }
-  console.log(table(['candidate', 'n', 'first polygons p50 ms', 'p95 ms', 'bytes before (p50)', 'requests', 'bytes until idle', '< 1 MB budget'], rows));
+  console.log(table(['candidate', 'n', 'first polygons p50 ms', 'p95 ms', 'bytes before (p50)', 'requests', 'bytes until idle', `< ${BUDGET_BYTES / 1e6} MB budget`], rows));
   if (breakdown) {
     const by = new Map<string, { wire: number; raw: number; n: number }>();
     for (const s of breakdown.before) {

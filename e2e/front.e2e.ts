@@ -25,8 +25,9 @@ const { newPage } = useBrowser();
 
 /**
  * Like openApp/waitForMap, with a longer wait: the whole front's 175 snapshots are checked by the same validator
- * as any dataset (JTS validity of 3,653 polygons) before the first frame, which on a shared 2-core machine under
- * test load has taken 40–150 s (docs/performance.md).
+ * as any dataset before the first frame (JTS only for the 33 polygons its validity record names; that check alone
+ * took 40–150 s before the record), and the map tiles 3,531 distinct polygons; on a shared 2-core machine under
+ * test load that has still taken tens of seconds (docs/performance.md).
  */
 async function waitForFront(page: WatchedPage['page']): Promise<void> {
   await page.waitForFunction(() => {
