@@ -4,6 +4,7 @@
 // Node and 40–150 s in a loaded browser on every visit, for files that never change between builds. Every other
 // check still runs, and the polygons the record names as failing go through the full check (and its repair) as
 // always, so a trusted load gives the same snapshots and the same issues as a full one (validity-record.test.ts).
+import { gunzipSync } from 'fflate';
 import * as z from 'zod';
 import type { Issue } from '../domain/types';
 import { SNAPSHOT_STORE_PATTERN } from './convert/formats';
@@ -23,7 +24,7 @@ const RecordSchema = z.object({
   files: z.array(
     z.object({
       path: z.string().min(1),
-      /** sha256 (hex) of the file's bytes as shipped. */
+      /** sha256 (hex) of the file's content: a gzip file's after gunzip (hosts may undo the gzip in transit). */
       sha256: z.string().regex(/^[0-9a-f]{64}$/),
       /** Geometries in the file: a snapshot store's distinct features, else the features in file order. */
       geometries: z.int().nonnegative(),
@@ -48,6 +49,16 @@ interface DatasetFile {
 export async function sha256Hex(bytes: Uint8Array): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** A file's content as its record hashes it: gunzipped when it is gzip (magic bytes 1f 8b), else as it is. */
+function contentOf(bytes: Uint8Array): Uint8Array {
+  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
+  try {
+    return gunzipSync(bytes);
+  } catch {
+    return bytes;
+  }
 }
 
 /** The geometry objects of a parsed GeoJSON file, by feature index (a lone Feature is one). */
@@ -82,7 +93,7 @@ export async function recordValidity(files: readonly DatasetFile[]): Promise<Val
       const skipped = checkAreaGeometry(g, 'g', isRecord(g) ? { ogcValid: new WeakSet([g]) } : {});
       if (JSON.stringify(full) !== JSON.stringify(skipped)) failing.push(i);
     });
-    out.files.push({ path: file.path, sha256: await sha256Hex(file.bytes), geometries: geoms.length, failing });
+    out.files.push({ path: file.path, sha256: await sha256Hex(contentOf(file.bytes)), geometries: geoms.length, failing });
   }
   return out;
 }
@@ -112,7 +123,7 @@ export async function trustedValidity(files: readonly DatasetFile[]): Promise<{ 
   for (const e of parsed.data.files) {
     const f = byPath.get(e.path);
     if (!f) continue;
-    if ((await sha256Hex(f.bytes)) !== e.sha256) warn(`${e.path} is not the file the record was made for (sha256 differs); its polygons checked in full`);
+    if ((await sha256Hex(contentOf(f.bytes))) !== e.sha256) warn(`${e.path} is not the file the record was made for (sha256 differs); its polygons checked in full`);
     else trusted.set(e.path, { geometries: e.geometries, failing: new Set(e.failing) });
   }
   return { trusted, issues };
