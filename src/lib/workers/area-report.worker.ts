@@ -4,11 +4,12 @@
 // first per source, like the diff worker.
 import { breakdownRegion, snapshotAreaReport, type AreaReport, type BreakdownRegion } from '../domain/area';
 import { featuresAt, type SnapshotStore } from '../domain/snapshot-store';
+import { unpackStore, type PackedStore } from './store-protocol';
 import type { AreaGeometry, AreaMeasure } from '../domain/types';
 
 export type AreaReportRequest =
   | {
-      type: 'dataset'; key: string; generation: number; store: SnapshotStore; measures: AreaMeasure[]; classIds: string[]; clipRegions: Record<string, AreaGeometry>;
+      type: 'dataset'; key: string; generation: number; store: PackedStore; measures: AreaMeasure[]; classIds: string[]; clipRegions: Record<string, AreaGeometry>;
       /** A measure to break down by region, and the regions (e.g. oblasts). */
       breakdown?: { measureId: string; regions: { name: string; nameUk?: string; geometry: AreaGeometry }[] };
     }
@@ -20,7 +21,7 @@ export type AreaReportResponse =
   | { id: number; key: string; generation: number; index: number; stale: true }
   | { id: number; key: string; generation: number; index: number; ok: false; error: string };
 
-type DatasetMessage = Extract<AreaReportRequest, { type: 'dataset' }>;
+type DatasetMessage = Omit<Extract<AreaReportRequest, { type: 'dataset' }>, 'store'> & { store: SnapshotStore };
 type ReportMessage = Extract<AreaReportRequest, { type: 'report' }>;
 
 /** Datasets by source key, each with its cache of reports by snapshot index. */
@@ -66,7 +67,7 @@ self.onmessage = (e: MessageEvent<AreaReportRequest>) => {
   if (m?.type === 'dataset') {
     // Each region's own area and bounding box, once per dataset.
     const breakdown = m.breakdown ? { measureId: m.breakdown.measureId, regions: m.breakdown.regions.map((r) => breakdownRegion(r.name, r.geometry, r.nameUk)) } : undefined;
-    datasets.set(m.key, { dataset: m, cache: new Map(), ...(breakdown ? { breakdown } : {}) });
+    datasets.set(m.key, { dataset: { ...m, store: unpackStore(m.store) }, cache: new Map(), ...(breakdown ? { breakdown } : {}) });
     return;
   }
   if (m?.type === 'drop') {
