@@ -4,6 +4,7 @@ import GeometryFactory from 'jsts/org/locationtech/jts/geom/GeometryFactory.js';
 import Coordinate from 'jsts/org/locationtech/jts/geom/Coordinate.js';
 import IsValidOp from 'jsts/org/locationtech/jts/operation/valid/IsValidOp.js';
 import type { AreaGeometry } from '../domain/types';
+import { ringSignedArea2 } from '../domain/geometry-measures';
 import type { LocalIssue } from './issues';
 import { describeValue, isRecord, jsonPath } from './issues';
 
@@ -201,7 +202,7 @@ export function checkAreaGeometry(geom: unknown, path: string, opts: GeometryChe
   let rewound = 0;
   for (const rings of cleaned)
     rings.forEach((ring, ri) => {
-      const ccw = signedArea(ring) > 0;
+      const ccw = ringSignedArea2(ring) > 0;
       if ((ri === 0 && !ccw) || (ri > 0 && ccw)) {
         ring.reverse();
         rewound++;
@@ -256,17 +257,6 @@ export function centre(polys: readonly (readonly (readonly Position[])[])[]): [n
       n++;
     }
   return n === 0 ? [0, 0] : [x / n, y / n];
-}
-
-/** Twice the signed planar area of a ring, in degrees² (positive when counter-clockwise). */
-function signedArea(ring: readonly Position[]): number {
-  let s = 0;
-  for (let i = 0; i + 1 < ring.length; i++) {
-    const a = ring[i] as Position;
-    const b = ring[i + 1] as Position;
-    s += (a[0] ?? 0) * (b[1] ?? 0) - (b[0] ?? 0) * (a[1] ?? 0);
-  }
-  return s;
 }
 
 // JTS error types (TopologyValidationError) put into words; the JTS name stays in brackets for searching.

@@ -4,7 +4,8 @@ import type { Feature, FeatureCollection, Polygon } from 'geojson';
 import { AREA_METHOD, geometryAreaKm2 } from './area';
 import { shippedEngine } from './clip-engine';
 import type { ClipEngine, EngineId, Polygons } from './clip-engine';
-import { countVertices, snapPolygons } from './clip-engines/rings';
+import { snapPolygons } from './clip-engines/rings';
+import { countVertices } from './geometry-measures';
 import type { AreaGeometry, AreaMeasure, Issue, Snapshot } from './types';
 
 /*
