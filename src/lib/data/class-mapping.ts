@@ -3,7 +3,7 @@
 // loading. The survey of values (with areas) is in class-survey.ts, so that loading does not carry it.
 import type { ClassMapping, ControlClass, DatasetManifest, Issue } from '../domain/types';
 import type { DatasetSurvey, FileSurvey } from './class-survey';
-import { isIsoDate } from './dates';
+import { isIsoDate } from '../domain/timeline';
 import { isRecord } from './issues';
 import { provenanceOf } from './convert/provenance';
 

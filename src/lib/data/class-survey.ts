@@ -6,7 +6,8 @@ import { geometryAreaKm2 } from '../domain/area';
 import { keyId, keyLabel, keyValue, type MappingKey } from './class-mapping';
 import { suggestClass, type ClassSuggestion } from './conventions';
 import { PROVENANCE_KEY } from './convert/provenance';
-import { dateInFileName, isIsoDate } from './dates';
+import { isIsoDate } from '../domain/timeline';
+import { dateInFileName } from './dates';
 import { isRecord } from './issues';
 
 /** One distinct value of a key: how many features carry it and their summed area (unclipped, overlaps counted twice). */

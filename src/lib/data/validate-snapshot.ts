@@ -1,6 +1,7 @@
 // Turns one snapshot file (bytes or text) into a Snapshot, skipping bad features and naming every problem.
 import type { ControlClass, ControlFeature, ControlProps, Issue, Result, Snapshot } from '../domain/types';
-import { dateInFileName, dateProblem, isIsoDate, outsideSupportedRange } from './dates';
+import { isIsoDate } from '../domain/timeline';
+import { dateInFileName, dateProblem, outsideSupportedRange } from './dates';
 import { DEFAULT_MAX_BYTES, decodeJsonFile, type FileInput } from './decode';
 import type { LocalIssue } from './issues';
 import { describeValue, isRecord, pushAll, jsonPath, toIssues } from './issues';

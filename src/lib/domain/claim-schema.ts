@@ -2,20 +2,12 @@
 import { z } from 'zod';
 import type { Issue, Result } from './types';
 import { formatCount, MAX_SNAPSHOTS, MAX_TEXT_CHARS, SUPPORTED_DATES } from './limits';
-
-/** `YYYY-MM-DD` that is a real calendar day (2025-02-30 is refused). */
-export function isCalendarDate(value: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const t = new Date(Date.UTC(y, mo - 1, d));
-  return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
-}
+import { hasIsoDateShape, isIsoDate } from './timeline';
 
 const isoDate = z.string().check((ctx) => {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(ctx.value)) {
+  if (!hasIsoDateShape(ctx.value)) {
     ctx.issues.push({ code: 'custom', input: ctx.value, message: `ISO date expected, ${JSON.stringify(ctx.value)} found` });
-  } else if (!isCalendarDate(ctx.value)) {
+  } else if (!isIsoDate(ctx.value)) {
     ctx.issues.push({ code: 'custom', input: ctx.value, message: `impossible date ${JSON.stringify(ctx.value)}` });
   } else if (ctx.value < SUPPORTED_DATES.firstIso || ctx.value > SUPPORTED_DATES.lastIso) {
     ctx.issues.push({ code: 'custom', input: ctx.value, message: `date ${ctx.value} outside the supported range ${SUPPORTED_DATES.firstIso} … ${SUPPORTED_DATES.lastIso}` });
