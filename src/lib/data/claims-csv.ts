@@ -5,6 +5,7 @@ import Papa from 'papaparse';
 import { hasIsoDateShape, isIsoDate } from '../domain/timeline';
 import { claimSchema, type Claim, type ClaimPeriod, type ConvertedAreaUnit, type PointQualifier } from '../domain/claim-schema';
 import { describeValue } from './issues';
+import { zodIssuesToLocal } from '../domain/zod-wording';
 import type { Issue, Result } from '../domain/types';
 
 /** Limits that keep a wrong file (a whole export, a binary) from freezing the tab; each is reported when hit. */
@@ -307,7 +308,7 @@ function readClaimRow(
   // The ledger's own schema, as a last check (a row that passed the column checks should always pass it).
   const checked = claimSchema.safeParse(raw);
   if (!checked.success) {
-    for (const i of checked.error.issues) at(null, `${i.path.join('.')}: ${i.message}`);
+    for (const l of zodIssuesToLocal(checked.error.issues, raw, '')) at(null, l.reason);
     return { issues };
   }
   return { claim: checked.data, issues };

@@ -13,7 +13,8 @@ import { DEFAULT_MAX_BYTES, decodeJsonFile } from './decode';
 import { describeValue, isRecord, pushAll, jsonPath, toIssues, type LocalIssue } from './issues';
 import { DEFAULT_PALETTE, MANIFEST_FILE } from './load-dataset';
 import { parseManifestJson } from './manifest';
-import { IsoDateSchema, RelativePathSchema, zodIssuesToLocal } from './schema';
+import { zodIssuesToLocal } from '../domain/zod-wording';
+import { IsoDateSchema, RelativePathSchema } from './schema';
 
 import { BUILD_FORMAT } from './build-format';
 import { fetchFile, resolveDatasetFile } from './fetch-file';

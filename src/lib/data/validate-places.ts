@@ -2,7 +2,8 @@
 import type { Issue, Result } from '../domain/types';
 import { DEFAULT_MAX_BYTES, decodeJsonFile, type FileInput } from './decode';
 import { describeValue, isRecord, pushAll, jsonPath, toIssues } from './issues';
-import { PlaceFeatureSchema, zodIssuesToLocal, type PlaceFeature } from './schema';
+import { zodIssuesToLocal } from '../domain/zod-wording';
+import { PlaceFeatureSchema, type PlaceFeature } from './schema';
 import { crsWarning } from './validate-geojson';
 
 /** Parse and validate a places file. Never throws; fails only if the file is unreadable or no place is usable. */

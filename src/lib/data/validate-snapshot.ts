@@ -5,7 +5,8 @@ import { dateInFileName, dateProblem, outsideSupportedRange } from './dates';
 import { DEFAULT_MAX_BYTES, decodeJsonFile, type FileInput } from './decode';
 import type { LocalIssue } from './issues';
 import { describeValue, isRecord, pushAll, jsonPath, toIssues } from './issues';
-import { controlPropsSchema, zodIssuesToLocal } from './schema';
+import { zodIssuesToLocal } from '../domain/zod-wording';
+import { controlPropsSchema } from './schema';
 import { centre, checkAreaGeometry, crsWarning, hashPolygons, readPosition } from './validate-geojson';
 import { cutText, formatCount, MAX_FEATURES_PER_FILE, MAX_LINE_CHARS } from '../domain/limits';
 
