@@ -3,7 +3,7 @@
 import type { Feature } from 'geojson';
 import type { AreaGeometry } from '../domain/types';
 import { geometryAreaKm2 } from '../domain/area';
-import { keyId, keyLabel, keyValue, type MappingKey } from './class-mapping';
+import { keyId, keyLabel, keyValue, type MappingKey } from './mapping-key';
 import { suggestClass, type ClassSuggestion } from './conventions';
 import { PROVENANCE_KEY } from './convert/provenance';
 import { isIsoDate } from '../domain/timeline';

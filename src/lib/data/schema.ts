@@ -1,7 +1,6 @@
 // zod schemas for what a dataset folder holds (manifest, snapshot feature properties, places); their issues are
 // worded by domain/zod-wording.ts.
 import * as z from 'zod';
-import type { Feature, Point } from 'geojson';
 import { relativePathProblem } from './fetch-file';
 import { MAX_ID_CHARS, SUPPORTED_DATES } from '../domain/limits';
 
@@ -128,29 +127,5 @@ export function controlPropsSchema(classIds: readonly string[], defaultClass?: s
 /** The generic form, for the published JSON Schema. */
 export const ControlPropsSchema = controlPropsSchema([]);
 
-const Lon = z.number().min(-180, { error: 'longitude −180…180' }).max(180, { error: 'longitude −180…180' });
-const Lat = z.number().min(-90, { error: 'latitude −90…90' }).max(90, { error: 'latitude −90…90' });
-
-/** Properties of a place label (`placesFile`). */
-export const PlacePropsSchema = z.looseObject({
-  name: Text,
-  'name:en': z.string().nullable().optional(),
-  'name:uk': z.string().nullable().optional(),
-  'name:ru': z.string().nullable().optional(),
-  population: z.number().int({ error: 'whole number' }).min(0, { error: 'population ≥ 0' }).nullable().optional(),
-});
-
-/** A place: a Point feature with a name. */
-export const PlaceFeatureSchema = z.looseObject({
-  type: z.literal('Feature', { error: '"Feature"' }),
-  id: z.union([z.string(), z.number()]).optional(),
-  geometry: z.looseObject({
-    type: z.literal('Point', { error: '"Point"' }),
-    coordinates: z.union([z.tuple([Lon, Lat]), z.tuple([Lon, Lat, z.number()])], { error: '[longitude, latitude]' }),
-  }),
-  properties: PlacePropsSchema,
-});
-
-export type PlaceProps = z.infer<typeof PlacePropsSchema>;
-/** A loaded place label. */
-export type PlaceFeature = Feature<Point, PlaceProps>;
+// Places (`placesFile`) are the gazetteer's input, so their schema lives in domain/ beside it.
+export { PlaceFeatureSchema, PlacePropsSchema, type PlaceFeature, type PlaceProps } from '../domain/place-schema';

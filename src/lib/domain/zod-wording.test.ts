@@ -36,8 +36,8 @@ describe('zodIssuesToLocal: one wording for every schema', () => {
 
   it('a custom check either says what it expects or gives the whole reason', () => {
     const schema = z.object({
-      d: z.string().check((ctx) => ctx.issues.push({ code: 'custom', input: ctx.value, message: 'ISO date' })),
-      e: z.string().check((ctx) => ctx.issues.push({ code: 'custom', input: ctx.value, message: `impossible date "${ctx.value}"`, params: WHOLE_REASON })),
+      d: z.string().check((ctx) => { ctx.issues.push({ code: 'custom', input: ctx.value, message: 'ISO date' }); }),
+      e: z.string().check((ctx) => { ctx.issues.push({ code: 'custom', input: ctx.value, message: `impossible date "${ctx.value}"`, params: WHOLE_REASON }); }),
     });
     expect(reasons(schema, { d: '3/4/22', e: '2024-02-30' })).toEqual(['error: d: ISO date expected, "3/4/22" found', 'error: e: impossible date "2024-02-30"']);
   });
