@@ -35,6 +35,11 @@ export interface LoadDatasetOptions {
   name?: string;
   /** Called once per file after it is decoded and parsed (progress reports). */
   onFileDecoded?: (path: string) => void;
+  /**
+   * false: the places file and the place claims are neither decoded nor checked, for a caller that reads only the
+   * areas (the claims and figures CLIs, a later folder of the places CLI). Default true.
+   */
+  places?: boolean;
 }
 
 /** A loaded dataset: everything the app shows, already validated. */
@@ -175,7 +180,8 @@ export function loadDataset(files: readonly DatasetFile[], opts: LoadDatasetOpti
   // 4. Places and claims: optional extras, a missing file is a warning.
   let places: PlaceFeature[] | undefined;
   let placesCoverage: string | undefined;
-  if (manifest.placesFile !== undefined) {
+  const withPlaces = opts.places !== false;
+  if (withPlaces && manifest.placesFile !== undefined) {
     const json = byPath.has(manifest.placesFile) ? decodeOnce(manifest.placesFile) : undefined;
     if (!byPath.has(manifest.placesFile))
       issues.push({ file: manifest.placesFile, reason: `placesFile listed in ${MANIFEST_FILE} but not found; no place labels`, severity: 'warning' });
@@ -187,7 +193,7 @@ export function loadDataset(files: readonly DatasetFile[], opts: LoadDatasetOpti
     }
   }
   let placeClaims: PlaceClaim[] | undefined;
-  if (manifest.placeClaimsFile !== undefined) {
+  if (withPlaces && manifest.placeClaimsFile !== undefined) {
     const bytes = byPath.get(manifest.placeClaimsFile);
     if (!bytes) issues.push({ file: manifest.placeClaimsFile, reason: `placeClaimsFile listed in ${MANIFEST_FILE} but not found; no place claims`, severity: 'warning' });
     else {
