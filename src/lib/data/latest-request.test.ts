@@ -27,7 +27,7 @@ function echoWorker(ms = 2): WorkerLike & { sent: unknown[]; ended: boolean; cra
 type Echo = { stale: false; value: unknown };
 const echo = (value: unknown): LatestRequest<Echo> => ({
   send: (worker, id) => worker.postMessage({ id, value }),
-  read: (data) => ({ stale: false, value: (data as { value: unknown }).value }),
+  read: (data) => ({ stale: false, value: (data as { id: number; value?: unknown }).value }),
 });
 
 describe('createLatestRequests', () => {
