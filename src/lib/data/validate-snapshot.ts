@@ -7,7 +7,11 @@ import type { LocalIssue } from './issues';
 import { describeValue, isRecord, pushAll, jsonPath, toIssues } from './issues';
 import { zodIssuesToLocal } from '../domain/zod-wording';
 import { controlPropsSchema } from './schema';
-import { centre, checkAreaGeometry, crsWarning, hashPolygons, readPosition } from './validate-geojson';
+import { checkAreaGeometry } from './validate-geojson';
+import { crsWarning } from './geometry-check/geometry-type';
+import { readPosition } from './geometry-check/positions';
+import { centre } from './geometry-check/swapped-axes';
+import { hashPolygons } from './geometry-check/ogc-validity';
 import { cutText, formatCount, MAX_FEATURES_PER_FILE, MAX_LINE_CHARS } from '../domain/limits';
 
 /** What a snapshot file is checked against. */
