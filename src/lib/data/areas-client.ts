@@ -3,6 +3,7 @@ import { areaSeriesFromStore, type AreaSeries } from '../domain/area-series';
 import type { SnapshotStore } from '../domain/snapshot-store';
 import type { AreaGeometry, AreaMeasure } from '../domain/types';
 import type { AreasRequest, AreasResponse } from '../workers/areas.worker';
+import { packStore } from '../workers/store-protocol';
 import { createLatestRequests } from './latest-request';
 
 /** What a request resolves to; `stale` when a newer request (another dataset) overtook it. */
@@ -30,7 +31,7 @@ export function requestAreaSeries(
   if (typeof Worker === 'undefined') return Promise.resolve({ stale: false, series: areaSeriesFromStore(store, measures, clipRegions) });
   return requests.request<AreaSeriesAnswer>(key, {
     send(worker, id) {
-      const request: AreasRequest = { type: 'area-series', id, store, measures: [...measures], clipRegions: { ...clipRegions } };
+      const request: AreasRequest = { type: 'area-series', id, store: packStore(store), measures: [...measures], clipRegions: { ...clipRegions } };
       worker.postMessage(request);
     },
     read(data) {

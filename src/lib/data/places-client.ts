@@ -3,6 +3,7 @@ import { placeHistories, type PlacePoint, type SourcePlaceHistory } from '../dom
 import type { SnapshotStore } from '../domain/snapshot-store';
 import type { AreaGeometry, AreaMeasure } from '../domain/types';
 import type { PlacesRequest, PlacesResponse } from '../workers/places.worker';
+import { packStore } from '../workers/store-protocol';
 import { createLatestRequests } from './latest-request';
 
 /** What a request resolves to: the histories and how long the worker took, or `stale` when a newer request overtook it. */
@@ -22,7 +23,7 @@ const requests = createLatestRequests({
  */
 export function requestPlaceHistories(
   key: string,
-  store: Pick<SnapshotStore, 'datesIso' | 'features'>,
+  store: SnapshotStore,
   places: readonly PlacePoint[],
   classIds: readonly string[],
   measures: readonly AreaMeasure[],
@@ -36,9 +37,8 @@ export function requestPlaceHistories(
   }
   return requests.request<PlacesAnswer>(key, {
     send(worker, id) {
-      // Only the geometry the worker needs: dates and the distinct features (not the per-snapshot uid lists).
       const request: PlacesRequest = {
-        type: 'place-histories', id, store: { datesIso: [...store.datesIso], features: store.features }, places: [...places], classIds: [...classIds], measures: [...measures], clipRegions: { ...clipRegions },
+        type: 'place-histories', id, store: packStore(store), places: [...places], classIds: [...classIds], measures: [...measures], clipRegions: { ...clipRegions },
       };
       worker.postMessage(request);
     },
