@@ -1,26 +1,13 @@
 // loadDataset's `places: false`: a caller that reads only areas does not pay for decoding and checking the places.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadDataset, type DatasetFile } from './load-dataset';
+import { loadDataset } from './load-dataset';
+import { readFolder } from '../../test-support/read-folder';
 
 const KURSK = join(import.meta.dirname, '../../../geodata/kursk');
 
-function readDir(dir: string): DatasetFile[] {
-  const out: DatasetFile[] = [];
-  const walk = (d: string) => {
-    for (const n of readdirSync(d).sort()) {
-      const p = join(d, n);
-      if (statSync(p).isDirectory()) walk(p);
-      else out.push({ path: relative(dir, p).split('\\').join('/'), bytes: readFileSync(p) });
-    }
-  };
-  walk(dir);
-  return out;
-}
-
 describe('loadDataset: places only when asked for', () => {
-  const files = readDir(KURSK);
+  const files = readFolder(KURSK);
 
   it('reads the places file and the place claims by default', () => {
     const decoded: string[] = [];

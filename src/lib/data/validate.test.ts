@@ -3,10 +3,11 @@
 // exactly. `UPDATE=1 npx vitest run src/lib/data/validate.test.ts` rewrites the expected.json of every case whose
 // result differs, with the issues found (each reason as an exact pattern): look at the diff before committing it.
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ControlClass, Issue } from '../domain/types';
 import { loadDataset, type DatasetFile } from './load-dataset';
+import { readFolder } from '../../test-support/read-folder';
 import { parseSnapshotFile, type SnapshotContext } from './validate-snapshot';
 import { DatasetManifestSchema } from './schema';
 import { buildSchema } from '../../../scripts/build-schema';
@@ -68,22 +69,9 @@ const TWO_CLASSES: ControlClass[] = [
   { id: 'grey', label: 'Grey', color: '#8d8d8d' },
 ];
 
-function readDir(dir: string): DatasetFile[] {
-  const out: DatasetFile[] = [];
-  const walk = (d: string) => {
-    for (const n of readdirSync(d).sort()) {
-      const p = join(d, n);
-      if (statSync(p).isDirectory()) walk(p);
-      else out.push({ path: relative(dir, p).split('\\').join('/'), bytes: readFileSync(p) });
-    }
-  };
-  walk(dir);
-  return out;
-}
-
 /** A case folder's dataset files: everything but its expected.json. */
 function readCaseDir(dir: string): DatasetFile[] {
-  return readDir(dir).filter((f) => f.path !== EXPECTED);
+  return readFolder(dir).filter((f) => f.path !== EXPECTED);
 }
 
 /** What a case found, written as its expected.json (UPDATE=1): each reason as an exact, anchored pattern. */
@@ -185,7 +173,7 @@ describe('text input', () => {
 describe('geodata/kursk', () => {
   it('loads with no errors, every feature kept', () => {
     const dir = join(import.meta.dirname, '../../../geodata/kursk');
-    const files = readDir(dir).filter((f) => /\.(geo)?json$/.test(f.path));
+    const files = readFolder(dir).filter((f) => /\.(geo)?json$/.test(f.path));
     const started = performance.now();
     const r = loadDataset(files);
     const ms = performance.now() - started;
