@@ -1,5 +1,5 @@
 // Render checks: three map views against pixel goldens in e2e/expected/ (golden.ts states the tolerance). Only the
-// map is compared, inset past its controls (zoom buttons, scale, attribution), whose text follows the UI language.
+// map's canvas is compared: the controls, attribution and panels over it follow the UI language and layout.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { onMap, openApp, useBrowser, waitForIdle } from './browser';
@@ -7,15 +7,10 @@ import { matchGolden } from './golden';
 
 const { newPage } = useBrowser();
 
-/** Margin left out on each side of the map, in CSS px: the map's own controls sit in it. */
-const INSET_PX = 72;
-
+/** The map canvas alone (no controls, attribution or panels over it), as PNG bytes. */
 async function mapShot(page: Page): Promise<Buffer> {
-  const box = (await page.locator('.maplibregl-canvas').first().boundingBox())!;
-  return page.screenshot({
-    clip: { x: Math.round(box.x) + INSET_PX, y: Math.round(box.y) + INSET_PX, width: Math.round(box.width) - 2 * INSET_PX, height: Math.round(box.height) - 2 * INSET_PX },
-    animations: 'disabled',
-  });
+  const dataUrl = await onMap(page, 'canvasPng');
+  return Buffer.from(dataUrl.slice(dataUrl.indexOf(',') + 1), 'base64');
 }
 
 describe('map views match their pixel goldens', () => {

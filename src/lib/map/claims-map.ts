@@ -587,6 +587,7 @@ export class ClaimsMap {
       },
       controlSourceType: (slot = 0) => m.getSource(controlSlotIds(slot).source)?.type,
       basemapLayersDrawn: () => [...new Set(m.queryRenderedFeatures().filter((f) => f.source === BASEMAP_SOURCE_ID).map((f) => f.sourceLayer ?? ''))].sort(),
+      canvasPng: async () => (await this.captureImage(1)).toDataURL('image/png'),
       pixelRatio: () => m.getPixelRatio(),
       moveTo: (camera) => {
         m.jumpTo({ center: [camera.lon, camera.lat], zoom: camera.zoom });

@@ -28,6 +28,11 @@ export interface MapTestVerbs {
   controlSourceType(slot?: number): string | undefined;
   /** The basemap's source layers with features rendered in the viewport, sorted. */
   basemapLayersDrawn(): string[];
+  /**
+   * The map's canvas alone as a PNG data URL, drawn at one device pixel per CSS pixel (through `captureImage`, as
+   * "Save image" does): no DOM over it (controls, attribution, panels), for pixel goldens.
+   */
+  canvasPng(): Promise<string>;
   /** Device pixels per CSS pixel the map draws at. */
   pixelRatio(): number;
   /** Move the camera as a user would (move listeners are told, so the app's camera follows). */
