@@ -1,7 +1,7 @@
 // Build and test configuration: one Svelte app, a worker per heavy job, unit tests beside the code.
 import { defineConfig, type Plugin } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
-import { defaultDataset } from './scripts/lib/vite-default-dataset.ts';
+import { datasetFolders, defaultDataset } from './scripts/lib/vite-default-dataset.ts';
 import { readFileSync } from 'node:fs';
 
 /** The app's version, from package.json: exports and citations name it. */
@@ -66,7 +66,7 @@ function testBuildMarker(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [svelte(), contentSecurityPolicy(), testBuildMarker(), defaultDataset(['geodata/kursk', 'geodata/kursk-isw', 'geodata/kursk-nzz'])],
+  plugins: [svelte(), contentSecurityPolicy(), testBuildMarker(), defaultDataset(['geodata/kursk', 'geodata/kursk-isw', 'geodata/kursk-nzz']), datasetFolders({ front: 'geodata/front' })],
   base: './',
   define: { __APP_VERSION__: JSON.stringify(APP_VERSION) },
   worker: { format: 'es' },

@@ -1,7 +1,9 @@
 // Builds the embedded offline basemap (public/basemap/): vector tiles in one PMTiles archive, fonts, attribution.
 //
-// Usage: npm run build:basemap [-- <source dir>]   (default ../shared/data/basemap, relative to the repo)
-// Inputs are described in that folder's README.md. Output is committed, so it is kept small and the build is
+// Usage: npm run build:basemap [-- <source dir> [<Kursk source dir>]]
+//   defaults ../shared/data/basemap-ukraine (all of Ukraine and its neighbours) and ../shared/data/basemap (the
+//   Kursk–Sumy set, whose hand-checked small villages are added), relative to the repo.
+// Inputs are described in those folders' README.md. Output is committed, so it is kept small and the build is
 // deterministic (sorted inputs, gzip without timestamps): rebuilding unchanged data gives identical bytes.
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -13,24 +15,25 @@ import vtpbf from 'vt-pbf';
 import { writePmtiles, type PmtilesTile } from './lib/pmtiles-writer';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const sourceDir = resolve(repoRoot, process.argv[2] ?? '../shared/data/basemap');
+const sourceDir = resolve(repoRoot, process.argv[2] ?? '../shared/data/basemap-ukraine');
+const kurskDir = resolve(repoRoot, process.argv[3] ?? '../shared/data/basemap');
 const outDir = join(repoRoot, 'public/basemap');
 const fontsDir = join(outDir, 'fonts');
 
 /**
- * Extent of the archive, degrees [west, south, east, north]: the extent of earth.geojson (Russia and
- * Ukraine land already clipped around the Kursk–Sumy region). Rivers and oblast lines reach further
- * and are clipped to it so that nothing is drawn on the background beyond the land.
+ * Extent of the archive, degrees [west, south, east, north]: the extent of basemap-ukraine's earth.geojson
+ * (all of Ukraine and its neighbours). Rivers and lines are clipped to it.
  */
-const BOUNDS: [number, number, number, number] = [33.0, 49.8, 38.0, 52.8];
-/** Default view [lon, lat, zoom]: the Sudzha–Sumy area the app opens on. */
-const CENTER: [number, number, number] = [35.2, 51.3, 8];
+const BOUNDS: [number, number, number, number] = [21.5, 43.5, 41.5, 53.5];
+/** Default view [lon, lat, zoom]: Ukraine. */
+const CENTER: [number, number, number] = [31.6, 48.4, 5];
 const MIN_ZOOM = 0;
 /**
- * z12 (~24 m a pixel at 51°N): the sources are 1:10m–1:100m, so higher zooms would add bytes and no
- * detail; MapLibre overzooms z12 tiles for closer views.
+ * z10 (~100 m a pixel, tile grid ~10 m at 50°N): the sources are 1:10m (earth, 10 m error bound) and
+ * Natural Earth 1:10M, so higher zooms add bytes and no detail; MapLibre overzooms z10 tiles for closer views
+ * (the Kursk area is opened at z9–10). z12 over the whole box would be ~16× the tiles.
  */
-const MAX_ZOOM = 12;
+const MAX_ZOOM = 10;
 const EXTENT = 4096;
 
 type Props = Record<string, string | number | boolean>;
@@ -188,41 +191,60 @@ const boundaries = layer(
 );
 
 /**
- * Zoom from which a place's label is shown, by population: cities from the start, towns at the
- * regional view (z8, the app's default), villages closer in. The style filters on it; all places
- * stay in every tile (74 points cost nothing) so a style can choose otherwise.
+ * Zoom from which a place in the Kursk–Sumy area is shown, by population: the first dataset's regional view
+ * (z8–10) names its towns and villages, as the Kursk-only basemap did. Elsewhere the Ukraine set's own
+ * `min_zoom` holds (capitals 2, ≥ 1 M 3, ≥ 500 k 4, ≥ 200 k 5, ≥ 100 k 6, ≥ 50 k 7, ≥ 20 k 8, ≥ 10 k 9, ≥ 5 k 10,
+ * else 11), which keeps the whole-country view readable.
  */
-function placeMinZoom(population: number): number {
+function kurskMinZoom(population: number): number {
   if (population >= 100_000) return 4;
   if (population >= 15_000) return 6;
   if (population >= 5_000) return 8;
   if (population >= 2_000) return 9;
   return 10;
 }
+const KURSK_BOX = [33.8, 50.3, 36.9, 52.3] as const;
+const inKurskBox = (p: Position) => p[0]! >= KURSK_BOX[0] && p[0]! <= KURSK_BOX[2] && p[1]! >= KURSK_BOX[1] && p[1]! <= KURSK_BOX[3];
 
-const placeSource = readCollection('places.geojson').features.filter((f) => f.geometry.type === 'Point');
+// The Ukraine set's places, plus the Kursk set's hand-checked villages it lacks (by GeoNames id, else by a
+// place of the same English name within ~2 km): the Kursk–Sumy detail the first dataset was built with.
+const ukrainePlaces = readCollection('places.geojson').features.filter((f) => f.geometry.type === 'Point');
+const kurskPlaces = JSON.parse(readFileSync(join(kurskDir, 'places.geojson'), 'utf8')) as FeatureCollection;
+const known = new Set(ukrainePlaces.map((f) => f.properties?.geonameid).filter((v) => v !== undefined));
+const near = (a: Position, b: Position) => Math.abs(a[0]! - b[0]!) < 0.03 && Math.abs(a[1]! - b[1]!) < 0.02;
+const kurskOnly = kurskPlaces.features.filter((f) => {
+  if (f.geometry.type !== 'Point') return false;
+  if (f.properties?.geonameid !== undefined && known.has(f.properties.geonameid)) return false;
+  const at = f.geometry.coordinates;
+  return !ukrainePlaces.some((u) => u.properties?.['name:en'] === f.properties?.['name:en'] && near((u.geometry as { coordinates: Position }).coordinates, at));
+});
+const minZoomOf = (f: Feature, own: number) => {
+  const at = (f.geometry as { coordinates: Position }).coordinates;
+  return inKurskBox(at) ? Math.min(own, kurskMinZoom(Number(f.properties?.population ?? 0))) : own;
+};
+const placeSource = [
+  ...ukrainePlaces.map((f) => ({ f, minZoom: minZoomOf(f, Number(f.properties?.min_zoom ?? 11)) })),
+  ...kurskOnly.map((f) => ({ f, minZoom: minZoomOf(f, 11) })),
+];
 // rank 1 = most populous; ties broken by name so the build is deterministic. Used as symbol-sort-key.
 const byPopulation = [...placeSource].sort((a, b) => {
-  const pa = Number(a.properties?.population ?? 0);
-  const pb = Number(b.properties?.population ?? 0);
-  return pb - pa || String(a.properties?.['name:en']).localeCompare(String(b.properties?.['name:en']));
+  const pa = Number(a.f.properties?.population ?? 0);
+  const pb = Number(b.f.properties?.population ?? 0);
+  return pb - pa || String(a.f.properties?.['name:en']).localeCompare(String(b.f.properties?.['name:en']));
 });
 const places = layer(
-  byPopulation.map((f, i) => {
-    const population = Number(f.properties?.population ?? 0);
-    return {
-      type: 'Feature',
-      geometry: f.geometry,
-      properties: {
-        kind: 'locality',
-        ...pick(f.properties, ['name', 'name:en', 'name:uk', 'name:ru', 'population', 'country']),
-        rank: i + 1,
-        min_zoom: placeMinZoom(population),
-        // Oblast centres (GeoNames PPLA) are drawn bolder.
-        capital: f.properties?.feature_code === 'PPLA',
-      },
-    };
-  }),
+  byPopulation.map(({ f, minZoom }, i) => ({
+    type: 'Feature',
+    geometry: f.geometry,
+    properties: {
+      kind: 'locality',
+      ...pick(f.properties, ['name', 'name:en', 'name:uk', 'name:ru', 'population', 'country']),
+      rank: i + 1,
+      min_zoom: minZoom,
+      // Capitals and oblast centres (GeoNames PPLC, PPLA) are drawn bolder.
+      capital: f.properties?.feature_code === 'PPLA' || f.properties?.feature_code === 'PPLC',
+    },
+  })),
 );
 
 const layers = { earth, water, boundaries, places } as const;
@@ -285,8 +307,8 @@ const archive = writePmtiles({
   bounds: BOUNDS,
   center: CENTER,
   metadata: {
-    name: 'Claimed Ground basemap (Kursk–Sumy)',
-    description: 'Offline basemap of the Kursk–Sumy region built by scripts/build-basemap.ts',
+    name: 'Claimed Ground basemap (Ukraine and neighbours)',
+    description: 'Offline basemap of Ukraine and its neighbours (lon 21.5–41.5, lat 43.5–53.5) built by scripts/build-basemap.ts',
     attribution: ATTRIBUTION,
     type: 'baselayer',
     version: '1',
@@ -316,7 +338,8 @@ writeFileSync(
   `# Offline basemap: what is shipped here and under which terms
 
 Generated by \`scripts/build-basemap.ts\` (\`npm run build:basemap\`) from the team's basemap sources
-(\`shared/data/basemap/\`, see its README). Do not edit by hand.
+(\`shared/data/basemap-ukraine/\`, plus the Kursk–Sumy villages of \`shared/data/basemap/\`; see their READMEs).
+Do not edit by hand.
 
 Attribution shown on the map: **${ATTRIBUTION}**.
 
@@ -346,7 +369,7 @@ SIL Open Font License 1.1: full text in \`fonts/OFL.txt\`.
 const gzipBytes = gzipSync(archive, { level: 9 }).length;
 const perZoom = new Map<number, number>();
 for (const t of tileList) perZoom.set(t.z, (perZoom.get(t.z) ?? 0) + 1);
-console.log(`sources: ${sourceDir}`);
+console.log(`sources: ${sourceDir} (+ ${kurskOnly.length} Kursk–Sumy villages from ${kurskDir})`);
 console.log(`wrote ${archivePath}: ${archive.length} bytes (${(archive.length / 1e6).toFixed(3)} MB; gzip ${gzipBytes} bytes)`);
 console.log(`tiles: ${tileList.length}, z${MIN_ZOOM}–${MAX_ZOOM}: ${[...perZoom].map(([z, n]) => `z${z}:${n}`).join(' ')}`);
 console.log(`fonts: ${fontFiles.length} woff2 files + OFL.txt in ${fontsDir}`);

@@ -9,7 +9,8 @@ import { loadAnyDataset } from '../src/lib/data/load-any';
 import { snapshotAreaReport } from '../src/lib/domain/area';
 import { diffSnapshots } from '../src/lib/domain/diff';
 import { snapshotIndexOn } from '../src/lib/domain/timeline';
-import { formatKm2, formatSignedKm2 } from '../src/lib/domain/format';
+import { formatKm2, formatShare, formatSignedKm2 } from '../src/lib/domain/format';
+import { breakdownRegion } from '../src/lib/domain/area';
 import type { AreaGeometry, Snapshot } from '../src/lib/domain/types';
 import { agreementShare, alignSourcesForDiff, sharedMeasures, sourceName } from '../src/lib/domain/sources';
 
@@ -31,7 +32,10 @@ async function openForFigures(dir: string, out: (line: string) => void) {
     const i = snapshotIndexOn(dates, dateIso);
     return i < 0 ? { dateIso, file: '(none)', features: [] } : snapshots[i]!;
   };
-  return { manifest, clipRegions, inForce };
+  const breakdown = manifest.regions && loaded.value.regions
+    ? { measureId: manifest.regions.measure, regions: loaded.value.regions.map((r) => breakdownRegion(r.name, r.geometry, r.nameUk)) }
+    : undefined;
+  return { manifest, clipRegions, inForce, breakdown };
 }
 
 export async function main(args: readonly string[], print: (line: string) => void = (l) => console.log(l)): Promise<number> {
@@ -48,7 +52,10 @@ export async function main(args: readonly string[], print: (line: string) => voi
   const opened = await openForFigures(dir, out);
   const other = againstDir ? await openForFigures(againstDir, out) : undefined;
   if (!opened || other === null) return 1;
-  const { manifest, clipRegions, inForce } = opened;
+  const { manifest, clipRegions, inForce, breakdown } = opened;
+  const ref = manifest.referenceArea;
+  const shareOf = (id: string, km2: number | undefined) =>
+    ref && manifest.measures.find((m) => m.id === id)?.shareOfReference ? ` (${formatShare(km2, ref.areaKm2)} of ${ref.label}'s ${ref.areaKm2} km²)` : '';
   const label = (id: string) => manifest.measures.find((m) => m.id === id)?.label ?? id;
   for (const q of queries) {
     const [from, to] = q.split('..');
@@ -63,10 +70,15 @@ export async function main(args: readonly string[], print: (line: string) => voi
       for (const i of d.issues) out(`  ${formatIssue(i)}`);
     } else {
       const s = inForce(q);
-      const r = snapshotAreaReport(s.file, s.features, manifest.measures, manifest.classes.map((c) => c.id), clipRegions);
+      const r = snapshotAreaReport(s.file, s.features, manifest.measures, manifest.classes.map((c) => c.id), clipRegions, breakdown);
       out(`${q} (snapshot ${s.dateIso}):`);
-      for (const m of r.measures) out(`  ${m.label}: ${formatKm2(m.areaKm2)}`);
+      for (const m of r.measures) out(`  ${m.label}: ${formatKm2(m.areaKm2)}${shareOf(m.id, m.areaKm2)}`);
       for (const c of r.classes) out(`  class ${c.id} (unclipped): ${formatKm2(c.areaKm2)}`);
+      if (r.regions) {
+        const rows = r.regions.rows.filter((x) => x.areaKm2 >= 0.05).sort((a, b) => b.areaKm2 - a.areaKm2);
+        out(`  ${label(r.regions.measureId)} by ${manifest.regions?.label.toLowerCase() ?? 'region'}: ${rows.map((x) => `${x.name} ${formatKm2(x.areaKm2)} (${formatShare(x.areaKm2, x.regionKm2)})`).join('; ')}`);
+      }
+      for (const i of r.issues) out(`  ${formatIssue(i)}`);
       if (other) {
         const b = other.inForce(q);
         const aligned = alignSourcesForDiff(s, b, sharedMeasures(manifest.measures, other.manifest.measures));

@@ -25,14 +25,15 @@ describe('validate CLI', () => {
   it('prints one line per problem and exits 1 on a bad file beside a good one', async () => {
     dir = mkdtempSync(join(tmpdir(), 'cg-validate-'));
     writeFileSync(join(dir, '2024-08-12.geojson'), JSON.stringify({ type: 'FeatureCollection', features: [feature('held')] }));
-    const bowtie = [[[35.2, 51.0], [35.3, 51.1], [35.3, 51.0], [35.2, 51.1], [35.2, 51.0]]];
-    writeFileSync(join(dir, '2024-08-19.geojson'), JSON.stringify({ type: 'FeatureCollection', features: [feature('held'), feature('held', bowtie)] }));
+    // An unclosed ring cannot be repaired (a bow-tie can: src/lib/domain/repair-polygon.ts).
+    const unclosed = [[[35.2, 51.0], [35.3, 51.1], [35.3, 51.0], [35.2, 51.1]]];
+    writeFileSync(join(dir, '2024-08-19.geojson'), JSON.stringify({ type: 'FeatureCollection', features: [feature('held'), feature('held', unclosed)] }));
     mkdirSync(join(dir, 'notes'));
     writeFileSync(join(dir, 'notes', 'readme.txt'), 'not data');
     const { code, lines } = await run([dir]);
     expect(code).toBe(1);
     expect(lines).toContain(
-      '2024-08-19.geojson: feature 1: features[1].geometry: invalid geometry (OGC simple features): edges cross (self-intersection) at [35.25, 51.05]',
+      '2024-08-19.geojson: feature 1: features[1].geometry.coordinates[0]: ring not closed: first position [35.2, 51] and last [35.2, 51.1] differ (RFC 7946 §3.1.6)',
     );
     expect(lines.some((l) => /^warning: dataset\.json: not found: manifest inferred from 2 GeoJSON files/.test(l))).toBe(true);
     expect(lines[lines.length - 1]).toMatch(/: 1 error, 1 warning; 2 snapshots, 2 features loaded \(no usable dataset\.json: manifest inferred\) in \d+ ms$/);

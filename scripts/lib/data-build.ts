@@ -150,7 +150,9 @@ function featuresGeojson(features: readonly { uid: number; classId: string; firs
   return `{"type":"FeatureCollection","features":[\n${parts.join(',\n')}\n]}\n`;
 }
 
+/** Bytes read: the snapshot files, or the snapshot store holding them. */
 function fileBytes(input: DatasetInput): number {
+  if (input.manifest?.snapshotStore !== undefined) return statSync(join(input.dir, input.manifest.snapshotStore)).size;
   let n = 0;
   for (const e of input.entries) n += statSync(join(input.dir, e.file)).size;
   return n;

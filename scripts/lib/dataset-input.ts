@@ -3,16 +3,15 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseManifestJson } from '../../src/lib/data/manifest';
+import { decodeStoreBytes, snapshotForLoading, type StoredFeatureCollection } from '../../src/lib/data/store-file';
+import { validateSnapshotJson } from '../../src/lib/data/validate-snapshot';
+import type { AreaGeometry, ControlFeature, DatasetManifest, Issue, Snapshot } from '../../src/lib/domain/types';
+import { deepstateClass } from '../../src/lib/domain/deepstate-class';
 import { applyClassMapping } from '../../src/lib/data/class-mapping';
 import { convertDatasetFiles } from '../../src/lib/data/convert/convert-files';
-import type { AreaGeometry, ControlFeature, DatasetManifest, Issue, Snapshot } from '../../src/lib/domain/types';
-// One table of DeepState's colours, shared with the app's class-mapping suggestions.
-import { DEEPSTATE_FILL_CLASS, deepstateFillClass } from '../../src/lib/data/conventions';
-
-export { DEEPSTATE_FILL_CLASS };
 
 /** Class used when a feature has neither `class` nor a known `deepstate_fill`. */
-export const UNCLASSIFIED = 'unclassified';
+export const UNCLASSIFIED = 'unclassified' satisfies ReturnType<typeof deepstateClass>;
 
 /** One snapshot file of a dataset, not yet read. */
 export interface SnapshotEntry {
@@ -27,6 +26,16 @@ export interface DatasetInput {
   manifest?: DatasetManifest;
   entries: SnapshotEntry[];
   issues: Issue[];
+  /** Snapshots held in the manifest's `snapshotStore`, by their file path (decoded once; geometry shared). */
+  stored?: Map<string, StoredFeatureCollection>;
+  /** Memo of OGC validity across the snapshots (the same validator and memo as the app's loader). */
+  validityCache: Map<string, string | undefined>;
+  /**
+   * Memos by object, for a snapshot store's features (one object per polygon, in every snapshot it stands in): the
+   * classified copy of a raw feature, the check of that copy, and the feature the build keeps. Each polygon is then
+   * classified, checked and serialised once, as in the app's loader.
+   */
+  memo: { classified: WeakMap<object, unknown>; checked: WeakMap<object, ControlFeature>; kept: WeakMap<object, ControlFeature> };
   /** Snapshot files that are not GeoJSON, converted ahead by {@link convertDatasetInput}: file → GeoJSON (undefined: failed). */
   converted?: Map<string, unknown>;
 }
@@ -40,7 +49,18 @@ export function openDataset(dir: string): DatasetInput {
     const r = parseManifestJson('dataset.json', JSON.parse(readFileSync(manifestPath, 'utf8')));
     if (!r.ok) throw new Error(`${manifestPath}: ${r.issues.map((i) => i.reason).join('; ')}`);
     const entries = [...r.value.snapshots].sort((a, b) => a.dateIso.localeCompare(b.dateIso));
-    return { dir, manifest: r.value, entries, issues: r.issues };
+    const input: DatasetInput = { dir, manifest: r.value, entries, issues: [...r.issues], validityCache: new Map(), memo: newMemo() };
+    if (r.value.snapshotStore !== undefined) {
+      const file = r.value.snapshotStore;
+      const decoded = decodeStoreBytes(file, new Uint8Array(readFileSync(join(dir, file))));
+      input.issues.push(...decoded.issues);
+      input.stored = new Map();
+      if (decoded.ok) {
+        const withClass = new Map<number, StoredFeatureCollection['features'][number]>();
+        decoded.value.store.snapshots.forEach((s, i) => input.stored!.set(s.file, snapshotForLoading(decoded.value, i, withClass)));
+      }
+    }
+    return input;
   }
   const entries = readdirSync(dir)
     .map((f) => DATE_FILE.exec(f))
@@ -48,7 +68,7 @@ export function openDataset(dir: string): DatasetInput {
     .map((m) => ({ dateIso: m[1]!, file: m[0] }))
     .sort((a, b) => a.dateIso.localeCompare(b.dateIso));
   if (entries.length === 0) throw new Error(`${dir}: no dataset.json and no YYYY-MM-DD.geojson (or .topojson, .kml, .kmz, .zip, .json) files`);
-  return { dir, entries, issues: [] };
+  return { dir, entries, issues: [], validityCache: new Map(), memo: newMemo() };
 }
 
 /**
@@ -63,49 +83,73 @@ export async function convertDatasetInput(input: DatasetInput): Promise<void> {
   input.converted = new Map(r.files.map((f) => [f.path, f.converted?.json]));
 }
 
-/** The class of a feature: its `class`, else its DeepState fill mapped by {@link DEEPSTATE_FILL_CLASS}. */
+function newMemo(): DatasetInput['memo'] {
+  return { classified: new WeakMap(), checked: new WeakMap(), kept: new WeakMap() };
+}
+
+/** The class of a feature: its `class`, else DeepState's fill and label read by {@link deepstateClass}. */
 export function classOf(properties: Record<string, unknown> | null | undefined): string {
   const cls = properties?.['class'];
   if (typeof cls === 'string' && cls !== '') return cls;
   const fill = properties?.['deepstate_fill'];
-  if (typeof fill === 'string') return deepstateFillClass(fill) ?? UNCLASSIFIED;
+  if (typeof fill === 'string') return deepstateClass(fill, properties?.['deepstate_name']);
   return UNCLASSIFIED;
 }
 
 /**
- * Reads and parses one snapshot file. Keeps Polygon/MultiPolygon features only (others are reported), and
- * keeps of the properties only `class` and `name` (DeepState's English label when there is no `name`):
- * the build's output carries nothing else, and two features differing only in dropped properties are then one.
+ * Reads one snapshot (a file, or an entry of the snapshot store) and checks it with the app's own per-file
+ * validator (validate-snapshot.ts): bad features are left out or repaired exactly as the app would, with the
+ * same issues. A feature without `class` gets one from its DeepState fill and label. Keeps of the properties only
+ * `class` and `name` (DeepState's English label when there is no `name`): the build's output carries nothing
+ * else, and two features differing only in dropped properties are then one.
  */
 export function readSnapshot(input: DatasetInput, entry: SnapshotEntry, issues: Issue[]): Snapshot {
-  let raw: unknown = input.converted?.has(entry.file) ? input.converted.get(entry.file) : JSON.parse(readFileSync(join(input.dir, entry.file), 'utf8'));
-  // The manifest's class mapping, applied as the app applies it.
-  if (input.manifest?.classMapping && raw !== undefined) {
-    const mapped = applyClassMapping(entry.file, raw, input.manifest.classMapping);
-    issues.push(...mapped.issues);
-    raw = mapped.json;
-  }
-  const json = (raw ?? {}) as { type?: string; features?: unknown[] };
-  if (json.type !== 'FeatureCollection' || !Array.isArray(json.features)) {
-    issues.push({ file: entry.file, severity: 'error', reason: `FeatureCollection expected, ${String(json.type)} found; snapshot left empty` });
+  const empty = (reason: string): Snapshot => {
+    issues.push({ file: entry.file, severity: 'error', reason: `${reason}; snapshot left empty` });
     return { dateIso: entry.dateIso, file: entry.file, features: [] };
+  };
+  let json: unknown = input.stored?.get(entry.file);
+  if (json === undefined) {
+    if (input.stored && !existsSync(join(input.dir, entry.file))) return empty(`not in ${input.manifest?.snapshotStore ?? 'the snapshot store'} nor in the folder`);
+    if (input.converted?.has(entry.file)) json = input.converted.get(entry.file) ?? {};
+    else
+      try {
+        json = JSON.parse(readFileSync(join(input.dir, entry.file), 'utf8'));
+      } catch (err) {
+        return empty(`not readable JSON (${(err as Error).message})`);
+      }
   }
-  const features: ControlFeature[] = [];
-  json.features.forEach((raw, i) => {
-    const f = raw as { geometry?: { type?: string; coordinates?: unknown }; properties?: Record<string, unknown> | null };
-    const type = f.geometry?.type;
-    if (type !== 'Polygon' && type !== 'MultiPolygon') {
-      issues.push({ file: entry.file, featureIndex: i, path: `features[${i}].geometry.type`, severity: 'warning', reason: `features[${i}].geometry.type: Polygon or MultiPolygon expected, ${String(type)} found; feature left out` });
-      return;
-    }
-    const name = nameOf(f.properties);
-    features.push({
-      type: 'Feature',
-      properties: { class: classOf(f.properties), ...(name !== undefined ? { name } : {}) },
-      geometry: { type, coordinates: f.geometry!.coordinates } as AreaGeometry,
-    });
+  // The manifest's class mapping, applied as the app applies it.
+  if (input.manifest?.classMapping) {
+    const mapped = applyClassMapping(entry.file, json, input.manifest.classMapping);
+    issues.push(...mapped.issues);
+    json = mapped.json;
+  }
+  const raw = json as { type?: string; features?: unknown[] };
+  if (raw.type !== 'FeatureCollection' || !Array.isArray(raw.features)) return empty(`FeatureCollection expected, ${String(raw.type)} found`);
+  // Classes: the manifest's, or (bare folder) every class the features carry or their DeepState fill gives.
+  const features = raw.features.map((f) => {
+    const x = f as { properties?: Record<string, unknown> | null };
+    if (x === null || typeof x !== 'object') return f;
+    const known = input.memo.classified.get(x);
+    if (known !== undefined) return known;
+    const copy = { ...x, properties: { ...(x.properties ?? {}), class: classOf(x.properties), ...(nameOf(x.properties) !== undefined ? { name: nameOf(x.properties) } : {}) } };
+    input.memo.classified.set(x, copy);
+    return copy;
   });
-  return { dateIso: entry.dateIso, file: entry.file, features };
+  const classes = input.manifest?.classes ?? [...new Set(features.map((f) => String((f as { properties?: { class?: unknown } }).properties?.class)))].map((id) => ({ id, label: id, color: '#000000' }));
+  const r = validateSnapshotJson(entry.file, { type: 'FeatureCollection', features }, { classes, dateIso: entry.dateIso, validityCache: input.validityCache, featureCache: input.memo.checked });
+  issues.push(...r.issues);
+  if (!r.ok) return { dateIso: entry.dateIso, file: entry.file, features: [] };
+  const kept: ControlFeature[] = r.value.features.map((f) => {
+    const known = input.memo.kept.get(f);
+    if (known) return known;
+    const name = f.properties.name;
+    const k: ControlFeature = { type: 'Feature', properties: { class: f.properties.class, ...(typeof name === 'string' && name !== '' ? { name } : {}) }, geometry: f.geometry as AreaGeometry };
+    input.memo.kept.set(f, k);
+    return k;
+  });
+  return { dateIso: entry.dateIso, file: entry.file, features: kept };
 }
 
 function nameOf(p: Record<string, unknown> | null | undefined): string | undefined {

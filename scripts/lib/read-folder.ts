@@ -6,13 +6,13 @@ import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, readdir
 import { join, relative, sep } from 'node:path';
 import type { Issue } from '../../src/lib/domain/types';
 import type { DatasetFile } from '../../src/lib/data/load-dataset';
-import { isDataFileName } from '../../src/lib/data/convert/formats';
+import { isDataFileName, SNAPSHOT_STORE_PATTERN } from '../../src/lib/data/convert/formats';
 import { MAX_FILE_BYTES, MAX_FOLDER_DEPTH, MAX_FOLDER_FILES, overSizeLimit } from '../../src/lib/domain/limits';
 
 /** Folders never read as data. */
 const SKIP_DIRS = new Set(['node_modules', '.git']);
-/** A place-claims or claims sheet a manifest may name is CSV; the other data files are what the converters read. */
-const isFolderDataFile = (name: string): boolean => isDataFileName(name) || /\.csv$/i.test(name);
+/** A place-claims or claims sheet a manifest may name is CSV, a snapshot store gzip; the other data files are what the converters read. */
+const isFolderDataFile = (name: string): boolean => isDataFileName(name) || /\.csv$/i.test(name) || SNAPSHOT_STORE_PATTERN.test(name);
 
 /** Limits of one read; defaults as in the app. */
 export interface FolderReadOptions {

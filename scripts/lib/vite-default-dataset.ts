@@ -82,3 +82,62 @@ export function defaultDataset(dirs: readonly string[]): Plugin {
     },
   };
 }
+
+export const DATASET_FOLDERS_MODULE = 'virtual:dataset-folders';
+const FOLDERS_RESOLVED = `\0${DATASET_FOLDERS_MODULE}`;
+const FOLDERS_DEV_URL = '/__claimed-ground/datasets';
+/** Files a dataset folder ships: its JSON and GeoJSON, and gzip-compressed stores (`*.json.gz`). */
+const SHIPPED_FILE = /\.(geo)?json(\.gz)?$/i;
+
+function listShippedFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (SHIPPED_FILE.test(name)) out.push(p);
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+/**
+ * `import folders from 'virtual:dataset-folders'` gives, per dataset id, the files of its folder as
+ * `{ path, url }`: each file is emitted as it is (a compressed snapshot store stays compressed), so the app
+ * fetches just these few files and checks them with the same loader as any other dataset.
+ */
+export function datasetFolders(folders: Readonly<Record<string, string>>): Plugin {
+  let isBuild = false;
+  return {
+    name: 'claimed-ground:dataset-folders',
+    configResolved(config) {
+      isBuild = config.command === 'build';
+    },
+    resolveId(id) {
+      return id === DATASET_FOLDERS_MODULE ? FOLDERS_RESOLVED : undefined;
+    },
+    load(id) {
+      if (id !== FOLDERS_RESOLVED) return undefined;
+      const entries = Object.entries(folders).map(([dsId, dir]) => {
+        const files = listShippedFiles(dir).map((p) => {
+          const path = relative(dir, p).split(sep).join('/');
+          if (!isBuild) return `{ path: ${JSON.stringify(path)}, url: ${JSON.stringify(`${FOLDERS_DEV_URL}/${dsId}/${path}`)} }`;
+          const ref = this.emitFile({ type: 'asset', name: path.split('/').pop()!, source: readFileSync(p) });
+          return `{ path: ${JSON.stringify(path)}, url: import.meta.ROLLUP_FILE_URL_${ref} }`;
+        });
+        return `${JSON.stringify(dsId)}: [${files.join(', ')}]`;
+      });
+      return `export default { ${entries.join(', ')} };`;
+    },
+    configureServer(server) {
+      server.middlewares.use(FOLDERS_DEV_URL, (req, res, next) => {
+        const [dsId, ...rest] = (req.url ?? '').replace(/^\//, '').split('?')[0]!.split('/');
+        const dir = dsId !== undefined && Object.hasOwn(folders, dsId) ? folders[dsId] : undefined;
+        const path = rest.join('/');
+        if (!dir || !listShippedFiles(dir).some((p) => relative(dir, p).split(sep).join('/') === path)) return next();
+        res.end(readFileSync(join(dir, path)));
+      });
+    },
+  };
+}

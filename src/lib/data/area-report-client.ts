@@ -28,11 +28,12 @@ export function setAreaDataset(
   measures: readonly AreaMeasure[],
   classIds: readonly string[],
   clipRegions: Readonly<Record<string, AreaGeometry>>,
+  breakdown?: { measureId: string; regions: { name: string; nameUk?: string; geometry: AreaGeometry }[] },
 ): void {
   const generation = nextGeneration++;
   generations.set(key, generation);
   requests.overtake(key);
-  const message: AreaReportRequest = { type: 'dataset', key, generation, store: packStore(store), measures: [...measures], classIds: [...classIds], clipRegions: { ...clipRegions } };
+  const message: AreaReportRequest = { type: 'dataset', key, generation, store: packStore(store), measures: [...measures], classIds: [...classIds], clipRegions: { ...clipRegions }, ...(breakdown ? { breakdown } : {}) };
   requests.post(message);
 }
 

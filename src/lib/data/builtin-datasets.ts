@@ -30,6 +30,12 @@ export const BUILTIN_COLLECTIONS: readonly BuiltinCollection[] = [
     ],
     defaultShown: ['deepstate'],
   },
+  {
+    id: 'front',
+    title: 'Whole front',
+    sources: [{ id: 'deepstate', folder: 'front', name: 'DeepState', color: '#0277bd' }],
+    defaultShown: ['deepstate'],
+  },
 ];
 
 export const DEFAULT_COLLECTION = BUILTIN_COLLECTIONS[0]!;
@@ -37,4 +43,9 @@ export const DEFAULT_COLLECTION = BUILTIN_COLLECTIONS[0]!;
 /** The built-in collection with this id, if any (a lookup by own value, never by object key). */
 export function builtinCollection(id: string): BuiltinCollection | undefined {
   return BUILTIN_COLLECTIONS.find((c) => c.id === id);
+}
+
+/** The collection a link's `dataset=` names: the default when it names none or one that does not exist. */
+export function collectionOfLink(datasetId: string | undefined): BuiltinCollection {
+  return (datasetId === undefined ? undefined : builtinCollection(datasetId)) ?? DEFAULT_COLLECTION;
 }

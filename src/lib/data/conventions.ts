@@ -1,32 +1,15 @@
 // Known ways mappers mark classes without a `class` property: DeepState's fill colours and "uk /// en /// key"
 // labels, ISW/CTP's layer names. The class-mapping step suggests from these; nothing applies them silently.
 import type { ControlClass } from '../domain/types';
+import { DEEPSTATE_FILL_CLASS } from '../domain/deepstate-class';
 
 /**
- * DeepState's fill colour → our class id (the whole-front archive's files carry `deepstate_fill` and no
- * `class`). Labels from the features' own `deepstate_name` (English part), counted over the 176 weekly files of
- * the project's DeepState whole-front set: #a52714 "Occupied"; #880e4f / #000000 "Occupied Crimea", "CADR and
- * CALR", "Tuzla Island" (occupied before 24 Feb 2022); #0f9d58 / #0288d1 "Liberated", "Taken back"; #bcaaa4 /
- * #bdbdbd / #757575 "Unknown status", "Contested"; #01579b Ukrainian-held ground in Russia (the data README);
- * #ff5252 DeepState's satirical "temporarily occupied Karelia / Ichkeria / Petsamo…" layer, kept apart as `other`.
+ * The class DeepState's fill colour stands for (any case), or undefined for a colour it does not use. One table
+ * of fills, in domain/deepstate-class.ts (the whole-front build reads fill and label with it; the counts per fill
+ * and label over the 175 weekly files are in geodata/front/README.md).
  */
-export const DEEPSTATE_FILL_CLASS: Readonly<Record<string, string>> = {
-  '#a52714': 'russian_occupied',
-  '#880e4f': 'occupied_before_2022',
-  '#000000': 'occupied_before_2022',
-  '#0f9d58': 'liberated',
-  '#0288d1': 'liberated',
-  '#bcaaa4': 'unknown_status',
-  '#bdbdbd': 'unknown_status',
-  '#757575': 'unknown_status',
-  '#01579b': 'ukraine_held_in_russia',
-  '#ff5252': 'other',
-};
-
-/** The class DeepState's fill colour stands for (any case), or undefined for a colour it does not use. */
 export function deepstateFillClass(fill: string): string | undefined {
-  const key = fill.trim().toLowerCase();
-  return Object.hasOwn(DEEPSTATE_FILL_CLASS, key) ? DEEPSTATE_FILL_CLASS[key] : undefined;
+  return DEEPSTATE_FILL_CLASS.get(fill.trim().toLowerCase());
 }
 
 /** DeepState's label keys (the third part of "uk /// en /// key") and English labels → class id. */
@@ -35,7 +18,7 @@ const DEEPSTATE_LABEL_CLASS: readonly [RegExp, string][] = [
   [/^geoJSON\.status\.unknown$|^Unknown status$|^Contested$/i, 'unknown_status'],
   [/^geoJSON\.status\.dismissed|^Liberated\b|^Taken back$/i, 'liberated'],
   [/^Occupied Crimea$|^CADR and CALR$|^Occupied Tuzla Island$/i, 'occupied_before_2022'],
-  [/^geoJSON\.territories\./i, 'other'],
+  [/^geoJSON\.territories\./i, 'occupied_outside_ukraine'],
 ];
 
 /**
@@ -55,7 +38,7 @@ export const CONVENTION_CLASSES: Readonly<Record<string, ControlClass>> = {
   russian_occupied: { id: 'russian_occupied', label: 'Occupied by Russia (in Ukraine)', color: '#c62828', description: 'Russian-held ground in Ukraine. DeepState fill #a52714, labelled “Occupied”.' },
   occupied_before_2022: { id: 'occupied_before_2022', label: 'Occupied before 24 Feb 2022', color: '#6a1b4d', description: 'Crimea and the parts of Donetsk and Luhansk occupied before the full-scale invasion. DeepState fill #880e4f or #000000.' },
   liberated: { id: 'liberated', label: 'Retaken by Ukraine', color: '#2e7d32', description: 'Ground Ukraine retook. DeepState fill #0f9d58 or #0288d1, labelled “Liberated” (DeepState uses the same label for Ukrainian-held ground in Russia, fill #01579b: check the colour).' },
-  other: { id: 'other', label: 'Other (not a control area)', color: '#ff5252', description: 'DeepState’s satirical “temporarily occupied” layers (fill #ff5252): not territory control; usually left out.' },
+  occupied_outside_ukraine: { id: 'occupied_outside_ukraine', label: 'Occupied, outside Ukraine (DeepState)', color: '#ff5252', description: 'Territories outside Ukraine that DeepState marks as occupied (Transnistria, Abkhazia, South Ossetia, Petsamo…; fill #ff5252, label key geoJSON.territories.*): not Ukraine’s ground, never counted in its figures.' },
   ukraine_advance_in_russia: { id: 'ukraine_advance_in_russia', label: 'Ukrainian advance in Russia (ISW)', color: '#1976d2', description: 'ISW/CTP’s outline of where Ukrainian forces advanced inside Russia. Until 2024-12-01 ISW called it a “claimed limit” of advance, not ground held.' },
   russian_advance_in_russia: { id: 'russian_advance_in_russia', label: 'Russian advance in Russia (ISW)', color: '#d84315', description: 'Ground inside Russia that ISW/CTP assessed Russian forces had retaken (cumulative).' },
 };

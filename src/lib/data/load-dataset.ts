@@ -1,6 +1,6 @@
 // Loads a whole dataset (manifest + files, or a bare folder of dated GeoJSON) from bytes: no fetch, no DOM.
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
-import type { ControlClass, DatasetManifest, Issue, Result, Snapshot } from '../domain/types';
+import type { ControlClass, ControlFeature, DatasetManifest, Issue, Result, Snapshot } from '../domain/types';
 import { parseClaimsFile, type Claim } from '../domain/claim-schema';
 import { applyClassMapping } from './class-mapping';
 import { dateInFileName } from './dates';
@@ -13,7 +13,10 @@ import { validatePlacesJson } from './validate-places';
 import { parsePlaceClaimsCsv, type PlaceClaim } from './place-claims';
 import type { PlaceFeature } from './schema';
 import { checkAreaGeometry } from './validate-geojson';
+import type { LoadedRegion } from '../domain/dataset';
+import { decodeStoreBytes, snapshotForLoading, type StoredFeatureCollection } from './store-file';
 import { median, roughFeatureCentre, validateSnapshotJson } from './validate-snapshot';
+import { geometriesOfJson, vouchFor, type TrustedValidity } from './validity-record';
 
 /** One file of a dataset folder: its path (relative to the folder, or with one common top folder) and bytes. */
 export interface DatasetFile {
@@ -40,6 +43,17 @@ export interface LoadDatasetOptions {
    * areas (the claims and figures CLIs, a later folder of the places CLI). Default true.
    */
   places?: boolean;
+  /**
+   * The OGC verdicts of the folder's validity record that hold for these files (validity-record.ts): given only
+   * for the datasets the app ships, whose record the build made. Never for data a user brings.
+   */
+  trustedValidity?: TrustedValidity;
+  /**
+   * Files the caller hands over later ({@link loadDeferredFiles}): a shipped dataset's clip regions and regions,
+   * needed for the figures, not for the first frame. Their regions are not loaded now and nothing is said of them;
+   * the loaded dataset lists them in `pending`.
+   */
+  deferred?: ReadonlySet<string>;
 }
 
 /** A loaded dataset: everything the app shows, already validated. */
@@ -58,7 +72,13 @@ export interface LoadedDataset {
   clipRegions: Record<string, Feature<Polygon | MultiPolygon>>;
   /** True when there was no usable `dataset.json` and the manifest was built from the files. */
   manifestInferred: boolean;
+  /** The regions of the manifest's `regions` breakdown (e.g. oblasts), when it has one and they loaded. */
+  regions?: LoadedRegion[];
+  /** Files left for later (`deferred`): until {@link loadDeferredFiles} has read them, no figures. */
+  pending?: string[];
 }
+
+export type { LoadedRegion } from '../domain/dataset';
 
 /** Name of the manifest file in a dataset folder. */
 export const MANIFEST_FILE = 'dataset.json';
@@ -120,8 +140,14 @@ export function loadDataset(files: readonly DatasetFile[], opts: LoadDatasetOpti
   }
 
   // 2. Snapshots: decode all first, so a dataset-wide centre can expose swapped coordinates in any file.
+  // With a snapshot store, the snapshot files are inside it; each is then checked like a file of its own.
+  // Geometries whose OGC validity the trusted record established: the JTS step is skipped for them alone.
+  const ogcValid = opts.trustedValidity ? new WeakSet<object>() : undefined;
+  const vouch = (path: string, geoms: readonly unknown[]) => vouchFor(ogcValid, opts.trustedValidity, path, geoms);
+  const stored = loadSnapshotStore(manifest, byPath, issues, vouch);
+  if (stored) for (const [path, json] of stored) decodedCache.set(path, json);
   const entries = manifest.snapshots.filter((s) => {
-    if (byPath.has(s.file)) return true;
+    if (byPath.has(s.file) || stored?.has(s.file)) return true;
     issues.push({ file: s.file, reason: `listed in ${MANIFEST_FILE} for ${s.dateIso} but not found in the folder`, severity: 'error' });
     return false;
   });
@@ -131,6 +157,7 @@ export function loadDataset(files: readonly DatasetFile[], opts: LoadDatasetOpti
   const byDate = new Map<string, string>();
   const classes = manifest.classes;
   const validityCache = new Map<string, string | undefined>();
+  const featureCache = new WeakMap<object, ControlFeature>();
   const classMapping = manifest.classMapping;
   entries.forEach((e, i) => {
     let json = jsons[i];
@@ -145,6 +172,8 @@ export function loadDataset(files: readonly DatasetFile[], opts: LoadDatasetOpti
       dateIso: manifestInferred ? undefined : e.dateIso,
       ...(reference ? { reference } : {}),
       validityCache,
+      featureCache,
+      ...(ogcValid ? { ogcValid } : {}),
     });
     pushAll(issues, r.issues);
     if (!r.ok) return;
@@ -165,13 +194,19 @@ export function loadDataset(files: readonly DatasetFile[], opts: LoadDatasetOpti
   // 3. Clip regions; a measure clipped to a region that did not load would answer a different question, so drop it.
   // A Map while loading: a region id is data ("constructor" is a fine id), never a lookup on a plain object.
   const regions = new Map<string, Feature<Polygon | MultiPolygon>>();
+  const later = opts.deferred ?? new Set<string>();
+  const laterIds = new Set<string>();
   for (const [id, region] of Object.entries(manifest.clipRegions ?? {})) {
-    const f = loadClipRegion(region.file, decodeOnce, byPath.has(region.file), issues);
+    if (later.has(region.file)) {
+      laterIds.add(id);
+      continue;
+    }
+    const f = loadClipRegion(region.file, decodeOnce, byPath.has(region.file), issues, vouch, ogcValid);
     if (f) regions.set(id, f);
   }
   const clipRegions: Record<string, Feature<Polygon | MultiPolygon>> = Object.fromEntries(regions);
   const measures = manifest.measures.filter((m) => {
-    if (m.clipTo === undefined || regions.has(m.clipTo)) return true;
+    if (m.clipTo === undefined || regions.has(m.clipTo) || laterIds.has(m.clipTo)) return true;
     issues.push({ file: MANIFEST_FILE, reason: `measure "${m.id}" dropped: its clip region "${m.clipTo}" did not load`, severity: 'error' });
     return false;
   });
@@ -226,6 +261,8 @@ export function loadDataset(files: readonly DatasetFile[], opts: LoadDatasetOpti
       ...Object.values(manifest.clipRegions ?? {}).map((r) => r.file),
       ...(manifest.placesFile ? [manifest.placesFile] : []),
       ...(manifest.claimsFile ? [manifest.claimsFile] : []),
+      ...(manifest.snapshotStore ? [manifest.snapshotStore] : []),
+      ...(manifest.regions ? [manifest.regions.file] : []),
       ...(manifest.placeClaimsFile ? [manifest.placeClaimsFile] : []),
     ]);
     for (const p of byPath.keys())
@@ -238,11 +275,71 @@ export function loadDataset(files: readonly DatasetFile[], opts: LoadDatasetOpti
     return { ok: false, issues };
   }
   const value: LoadedDataset = { manifest, snapshots, clipRegions, manifestInferred };
+  if (manifest.regions && !later.has(manifest.regions.file)) {
+    const regions = loadRegions(manifest.regions.file, decodeOnce, byPath.has(manifest.regions.file), issues, vouch, ogcValid);
+    if (regions) value.regions = regions;
+  }
+  const pending = [...Object.values(manifest.clipRegions ?? {}).map((r) => r.file), ...(manifest.regions ? [manifest.regions.file] : [])].filter((f) => later.has(f));
+  if (pending.length > 0) value.pending = [...new Set(pending)];
   if (places) value.places = places;
   if (placesCoverage !== undefined) value.placesCoverage = placesCoverage;
   if (claims) value.claims = claims;
   if (placeClaims) value.placeClaims = placeClaims;
   return { ok: true, value, issues };
+}
+
+/** What {@link loadDeferredFiles} read: the clip regions and regions that were left for later. */
+export interface DeferredLoad {
+  clipRegions: Record<string, Feature<Polygon | MultiPolygon>>;
+  regions?: LoadedRegion[];
+  /** Measures clipped to a region that did not load: to be dropped, as loadDataset drops them. */
+  droppedMeasures: string[];
+  issues: Issue[];
+}
+
+/**
+ * Read the files a first load left for later (`deferred`) against its manifest, with the same checks and issues
+ * as {@link loadDataset} gives them when it reads everything at once. Never throws.
+ */
+export function loadDeferredFiles(manifest: DatasetManifest, files: readonly DatasetFile[], opts: LoadDatasetOptions = {}): DeferredLoad {
+  const issues: Issue[] = [];
+  const byPath = new Map(files.map((f) => [f.path, f.bytes]));
+  const decoded = new Map<string, unknown>();
+  const decodeOnce = (path: string): unknown => {
+    if (decoded.has(path)) return decoded.get(path);
+    const bytes = byPath.get(path);
+    let value: unknown;
+    if (bytes) {
+      const d = decodeJsonFile({ file: path, bytes }, opts.maxBytes ?? DEFAULT_MAX_BYTES);
+      pushAll(issues, d.issues);
+      value = d.ok ? d.value : undefined;
+    }
+    decoded.set(path, value);
+    return value;
+  };
+  const ogcValid = opts.trustedValidity ? new WeakSet<object>() : undefined;
+  const vouch = (path: string, geoms: readonly unknown[]) => vouchFor(ogcValid, opts.trustedValidity, path, geoms);
+  const loaded = new Map<string, Feature<Polygon | MultiPolygon>>();
+  const failed = new Set<string>();
+  for (const [id, region] of Object.entries(manifest.clipRegions ?? {})) {
+    if (!byPath.has(region.file)) continue;
+    const f = loadClipRegion(region.file, decodeOnce, true, issues, vouch, ogcValid);
+    if (f) loaded.set(id, f);
+    else failed.add(id);
+  }
+  const clipRegions: Record<string, Feature<Polygon | MultiPolygon>> = Object.fromEntries(loaded);
+  const droppedMeasures: string[] = [];
+  for (const m of manifest.measures)
+    if (m.clipTo !== undefined && failed.has(m.clipTo)) {
+      droppedMeasures.push(m.id);
+      issues.push({ file: MANIFEST_FILE, reason: `measure "${m.id}" dropped: its clip region "${m.clipTo}" did not load`, severity: 'error' });
+    }
+  const out: DeferredLoad = { clipRegions, droppedMeasures, issues };
+  if (manifest.regions && byPath.has(manifest.regions.file)) {
+    const regions = loadRegions(manifest.regions.file, decodeOnce, true, issues, vouch, ogcValid);
+    if (regions) out.regions = regions;
+  }
+  return out;
 }
 
 /** Normalise paths and drop the common top folder (a folder dropped in a browser arrives as `kursk/...`). */
@@ -357,12 +454,85 @@ function datasetCentre(jsons: readonly unknown[]): [number, number] | undefined 
   return xs.length >= 3 ? [median(xs), median(ys)] : undefined;
 }
 
+/**
+ * The snapshots inside the manifest's `snapshotStore`, by the file path each is listed under (undefined when the
+ * manifest names none). A store that cannot be read is an error; its snapshots are then "not found".
+ */
+function loadSnapshotStore(
+  manifest: DatasetManifest,
+  byPath: Map<string, Uint8Array>,
+  issues: Issue[],
+  vouch: (path: string, geoms: readonly unknown[]) => void,
+): Map<string, StoredFeatureCollection> | undefined {
+  const file = manifest.snapshotStore;
+  if (file === undefined) return undefined;
+  const bytes = byPath.get(file);
+  if (!bytes) {
+    issues.push({ file, reason: `snapshotStore listed in ${MANIFEST_FILE} but not found`, severity: 'error' });
+    return new Map();
+  }
+  const r = decodeStoreBytes(file, bytes);
+  issues.push(...r.issues);
+  const out = new Map<string, StoredFeatureCollection>();
+  if (!r.ok) return out;
+  // Each distinct feature's geometry object is shared by every snapshot it stands in.
+  vouch(file, r.value.features.map((f) => f.geometry));
+  const withClass = new Map<number, StoredFeatureCollection['features'][number]>();
+  const listed = new Map(manifest.snapshots.map((s) => [s.file, s.dateIso]));
+  r.value.store.snapshots.forEach((s, i) => {
+    const dateIso = listed.get(s.file);
+    if (dateIso === undefined) issues.push({ file, reason: `holds ${s.file} (${s.dateIso}), which ${MANIFEST_FILE} does not list; ignored`, severity: 'warning' });
+    else if (dateIso !== s.dateIso) issues.push({ file, reason: `holds ${s.file} for ${s.dateIso}, but ${MANIFEST_FILE} lists it for ${dateIso}; skipped`, severity: 'error' });
+    else out.set(s.file, snapshotForLoading(r.value, i, withClass));
+  });
+  return out;
+}
+
+/** Read a breakdown's regions: named (Multi)Polygon features; a bad feature is skipped with an issue. */
+function loadRegions(
+  file: string,
+  decodeOnce: (p: string) => unknown,
+  exists: boolean,
+  issues: Issue[],
+  vouch: (path: string, geoms: readonly unknown[]) => void,
+  ogcValid: WeakSet<object> | undefined,
+): LoadedRegion[] | undefined {
+  if (!exists) {
+    issues.push({ file, reason: `regions listed in ${MANIFEST_FILE} but not found; no figures by region`, severity: 'warning' });
+    return undefined;
+  }
+  const json = decodeOnce(file);
+  if (!isRecord(json) || json.type !== 'FeatureCollection' || !Array.isArray(json.features)) {
+    if (json !== undefined) issues.push({ file, reason: `FeatureCollection of named polygons expected, ${describeValue(isRecord(json) ? json.type : json)} found; no figures by region`, severity: 'error' });
+    return undefined;
+  }
+  vouch(file, geometriesOfJson(json));
+  const out: LoadedRegion[] = [];
+  json.features.forEach((f, index) => {
+    const g = checkAreaGeometry(isRecord(f) ? f.geometry : undefined, jsonPath('features', index, 'geometry'), ogcValid ? { ogcValid } : {});
+    issues.push(...toIssues(file, g.issues, { index }));
+    const p = isRecord(f) && isRecord(f.properties) ? f.properties : {};
+    const text = (k: string) => (typeof p[k] === 'string' && p[k] !== '' ? (p[k] as string) : undefined);
+    const name = text('name:en') ?? text('name');
+    if (!g.geometry) return;
+    if (name === undefined) {
+      issues.push({ file, featureIndex: index, reason: `features[${index}].properties.name: region name expected; region left out`, severity: 'error' });
+      return;
+    }
+    const nameUk = text('name:uk');
+    out.push({ name, ...(nameUk !== undefined ? { nameUk } : {}), geometry: g.geometry });
+  });
+  return out.length > 0 ? out : undefined;
+}
+
 /** Read a clip region file: one (Multi)Polygon feature, or several merged into one MultiPolygon. */
 function loadClipRegion(
   file: string,
   decodeOnce: (p: string) => unknown,
   exists: boolean,
   issues: Issue[],
+  vouch: (path: string, geoms: readonly unknown[]) => void,
+  ogcValid: WeakSet<object> | undefined,
 ): Feature<Polygon | MultiPolygon> | undefined {
   if (!exists) {
     issues.push({ file, reason: `clip region listed in ${MANIFEST_FILE} but not found`, severity: 'error' });
@@ -378,10 +548,11 @@ function loadClipRegion(
     issues.push({ file, reason: `not GeoJSON: FeatureCollection, Feature or (Multi)Polygon expected, ${isRecord(json) ? `type ${describeValue(json.type)}` : describeValue(json)} found`, severity: 'error' });
     return undefined;
   }
+  vouch(file, geometriesOfJson(json));
   const polys: Polygon['coordinates'][] = [];
   let props: Record<string, unknown> = {};
   feats.forEach((f, index) => {
-    const g = checkAreaGeometry(isRecord(f) ? f.geometry : undefined, jsonPath('features', index, 'geometry'));
+    const g = checkAreaGeometry(isRecord(f) ? f.geometry : undefined, jsonPath('features', index, 'geometry'), ogcValid ? { ogcValid } : {});
     pushAll(issues, toIssues(file, g.issues, { index }));
     if (!g.geometry) return;
     if (polys.length === 0 && isRecord(f) && isRecord(f.properties)) props = f.properties;

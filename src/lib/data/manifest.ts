@@ -9,6 +9,8 @@ import {
   ClipRegionSchema,
   ControlClassSchema,
   DatasetManifestSchema,
+  ReferenceAreaSchema,
+  RegionBreakdownSchema,
   DatasetSourceSchema,
   RelativePathSchema,
   SnapshotEntrySchema,
@@ -80,6 +82,9 @@ export function parseManifestJson(file: string, json: unknown): Result<DatasetMa
   const defaultView = field('defaultView', CameraSchema.optional(), undefined);
   const claimsFile = field('claimsFile', RelativePathSchema.optional(), undefined);
   const placesFile = field('placesFile', RelativePathSchema.optional(), undefined);
+  const snapshotStore = field('snapshotStore', RelativePathSchema.optional(), undefined);
+  const referenceArea = field('referenceArea', ReferenceAreaSchema.optional(), undefined);
+  let regions = field('regions', RegionBreakdownSchema.optional(), undefined);
   const placeClaimsFile = field('placeClaimsFile', RelativePathSchema.optional(), undefined);
   const rawMapping = field('classMapping', ClassMappingSchema.optional(), undefined);
 
@@ -131,6 +136,11 @@ export function parseManifestJson(file: string, json: unknown): Result<DatasetMa
       measureIds.add(m.id);
       measures.push({ ...stripUndefined(m), label: cap(jsonPath(p, 'label'), m.label, MAX_LINE_CHARS) });
     }
+  }
+
+  if (regions !== undefined && !measureIds.has(regions.measure)) {
+    err(jsonPath('regions', 'measure'), `unknown measure "${regions.measure}"; no breakdown by region`);
+    regions = undefined;
   }
 
   // Sources: the UI lists them by position, and two of one name are reported (a reader could not tell them apart).
@@ -196,6 +206,9 @@ export function parseManifestJson(file: string, json: unknown): Result<DatasetMa
   if (defaultView !== undefined) manifest.defaultView = defaultView;
   if (claimsFile !== undefined) manifest.claimsFile = claimsFile;
   if (placesFile !== undefined) manifest.placesFile = placesFile;
+  if (snapshotStore !== undefined) manifest.snapshotStore = snapshotStore;
+  if (referenceArea !== undefined) manifest.referenceArea = referenceArea;
+  if (regions !== undefined) manifest.regions = regions;
   if (placeClaimsFile !== undefined) manifest.placeClaimsFile = placeClaimsFile;
   if (classMapping !== undefined) manifest.classMapping = classMapping;
   return { ok: true, value: manifest, issues };

@@ -2,7 +2,7 @@
 // size limit refused from its size before it is read, a few at a time, each failure named.
 import type { Issue } from '../domain/types';
 import { overSizeLimit } from '../domain/limits';
-import { isDataFileName as isLoadableFileName } from './convert/formats';
+import { isDataFileName as isLoadableFileName, SNAPSHOT_STORE_PATTERN } from './convert/formats';
 import type { FetchedFile } from './fetch-files';
 import { errorText } from './fetch-file';
 import { isClaimsCsvName } from './own-claims';
@@ -25,7 +25,7 @@ export async function readPickedFiles(
   for (const p of picked) {
     const name = p.path.split('/').pop() ?? p.path;
     if (name.startsWith('.')) continue; // .DS_Store and the like
-    if (!isLoadableFileName(p.path) && !isClaimsCsvName(p.path)) skipped.push(p.path);
+    if (!isLoadableFileName(p.path) && !isClaimsCsvName(p.path) && !SNAPSHOT_STORE_PATTERN.test(p.path)) skipped.push(p.path);
     else if (p.file.size > maxBytes)
       issues.push({ file: p.path, reason: overSizeLimit(p.file.size, maxBytes), severity: 'error' });
     else toRead.push(p);

@@ -46,6 +46,7 @@ export const ControlClassSchema = z.strictObject({
   label: Text,
   color: Color,
   description: z.string().optional(),
+  hidden: z.boolean({ error: 'true or false' }).optional(),
   /** Whose control the class marks, for place histories and place claims: an ISO 3166-1 alpha-2 code or "contested". */
   heldBy: z.union([z.string().regex(/^[A-Z]{2}$/), z.literal('contested')], { error: 'ISO 3166-1 alpha-2 country code (e.g. "UA") or "contested"' }).optional(),
   labelPeriods: z.array(LabelPeriodSchema).optional(),
@@ -56,8 +57,17 @@ export const AreaMeasureSchema = z.strictObject({
   label: Text,
   classes: z.array(Id).min(1, { error: 'at least one class id' }),
   clipTo: Id.optional(),
+  shareOfReference: z.boolean({ error: 'true or false' }).optional(),
   labelPeriods: z.array(LabelPeriodSchema).optional(),
 });
+
+export const ReferenceAreaSchema = z.strictObject({
+  label: Text,
+  areaKm2: z.number().positive({ error: 'km² > 0' }),
+  source: Text,
+});
+
+export const RegionBreakdownSchema = z.strictObject({ file: RelativePathSchema, label: Text, measure: Id });
 
 export const DatasetSourceSchema = z.strictObject({
   name: Text,
@@ -102,6 +112,9 @@ export const DatasetManifestSchema = z.strictObject({
   snapshots: z.array(SnapshotEntrySchema),
   claimsFile: RelativePathSchema.optional(),
   placesFile: RelativePathSchema.optional(),
+  snapshotStore: RelativePathSchema.optional(),
+  referenceArea: ReferenceAreaSchema.optional(),
+  regions: RegionBreakdownSchema.optional(),
   placeClaimsFile: RelativePathSchema.optional(),
   classMapping: ClassMappingSchema.optional(),
 });

@@ -27,7 +27,18 @@ export interface GeometryCheckOptions {
    * unchanged (Kursk: 509 features, 187 distinct), and the JTS check is the costly step.
    */
   validityCache?: Map<string, string | undefined>;
+  /**
+   * Geometry objects whose OGC validity a trusted record already established (validity-record.ts: the build's
+   * verdict, bound to the file's sha256): the JTS step is skipped for them, every other check still runs.
+   */
+  ogcValid?: WeakSet<object>;
 }
+
+/**
+ * What the JTS step is: a validity record names it, and one made by another version of the check is not trusted.
+ * Bump when the OGC step (or the cleaning before it) changes.
+ */
+export const OGC_CHECK = 'validate-geojson: JTS IsValidOp after removing repeated positions, v1';
 
 /** Result of checking one geometry: the (possibly repaired) geometry if usable, and what was found. */
 export interface GeometryCheck {
@@ -60,8 +71,9 @@ export function checkAreaGeometry(geom: unknown, path: string, opts: GeometryChe
   if (!cleaned) return { issues };
   // 4. Swapped axes relative to the rest of the dataset.
   if (opts.reference && !checkSwappedAxes(ctx, cleaned, opts.reference)) return { issues };
-  // 5. OGC validity.
-  if (!checkOgcValidity(ctx, cleaned, opts.validityCache)) return { issues };
+  // 5. OGC validity; an invalid polygon repaired when that changes its area by little (then no winding stage).
+  const ogc = checkOgcValidity(ctx, geom as object, cleaned, { ...(opts.validityCache ? { cache: opts.validityCache } : {}), ...(opts.ogcValid ? { ogcValid: opts.ogcValid } : {}) });
+  if (!ogc.valid) return ogc.repaired ? { geometry: ogc.repaired, issues } : { issues };
   // 6. Winding.
   rewindRings(ctx, cleaned);
   const geometry: Polygon | MultiPolygon =

@@ -26,6 +26,8 @@ interface Expectation {
   kept?: number;
   snapshots?: number;
   manifestInferred?: boolean;
+  /** Why the case expects what it does, for a reader (not checked). */
+  note?: string;
   expect: Expected[];
 }
 interface Case extends Expectation {
@@ -81,6 +83,7 @@ function rewriteExpected(c: Case, issues: readonly Issue[], found: Pick<Expectat
     via: c.via,
     ...(c.ctx ? { ctx: c.ctx } : {}),
     ...found,
+    ...(c.note ? { note: c.note } : {}),
     expect: issues.map((i) => ({ reasonPattern: escape(i.reason), severity: i.severity, file: i.file, ...(i.featureIndex === undefined ? {} : { featureIndex: i.featureIndex }) })),
   };
   writeFileSync(join(ROOT, c.dir, EXPECTED), `${JSON.stringify(expectation, null, 2)}\n`);

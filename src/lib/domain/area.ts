@@ -58,9 +58,13 @@ export function measureArea(
   features: readonly ControlFeature[],
   measure: AreaMeasure,
   clipRegions: Readonly<Record<string, AreaGeometry>>,
+  unions?: Map<string, Polygons>,
 ): { value?: MeasureArea; issues: Issue[] } {
   try {
-    let polygons = unionOfClasses(features, measure.classes);
+    // Measures of the same classes (as drawn, and clipped) share one union when the caller keeps `unions`.
+    const key = [...measure.classes].sort().join('\u0000');
+    let polygons = unions?.get(key) ?? unionOfClasses(features, measure.classes);
+    unions?.set(key, polygons);
     if (measure.clipTo !== undefined) {
       const region = own(clipRegions, measure.clipTo);
       if (!region) {
@@ -86,7 +90,51 @@ export function classAreasKm2(features: readonly ControlFeature[], classIds: rea
 export interface AreaReport {
   measures: { id: string; label: string; areaKm2: number | undefined; clipTo?: string }[];
   classes: { id: string; areaKm2: number }[];
+  /** One measure broken down by region (e.g. oblast), when the dataset names regions: km² and the region's own km². */
+  regions?: { measureId: string; rows: { name: string; nameUk?: string; areaKm2: number; regionKm2: number }[] };
   issues: Issue[];
+}
+
+/** A region to break a measure down by: its names, polygon and own area (km², same method as every figure). */
+export interface BreakdownRegion {
+  name: string;
+  nameUk?: string;
+  geometry: AreaGeometry;
+  areaKm2: number;
+  bbox: [number, number, number, number];
+}
+
+/** Bounding box [west, south, east, north] of some polygons. */
+export function polygonsBbox(polygons: Polygons): [number, number, number, number] {
+  let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
+  for (const p of polygons) for (const r of p) for (const q of r) {
+    if (q[0]! < w) w = q[0]!;
+    if (q[0]! > e) e = q[0]!;
+    if (q[1]! < s) s = q[1]!;
+    if (q[1]! > n) n = q[1]!;
+  }
+  return [w, s, e, n];
+}
+
+/** A region ready for {@link snapshotAreaReport}'s breakdown: own area and bounding box computed once. */
+export function breakdownRegion(name: string, geometry: AreaGeometry, nameUk?: string): BreakdownRegion {
+  return { name, ...(nameUk !== undefined ? { nameUk } : {}), geometry, areaKm2: geometryAreaKm2(geometry), bbox: polygonsBbox(toPolygons(geometry)) };
+}
+
+/**
+ * The measure's ground in each region: the measure's geometry (already unioned and clipped) intersected with
+ * each region whose bounding box it touches. Regions that do not overlap (the Natural Earth oblasts here tile
+ * Ukraine without gaps or overlaps) make the rows sum to the part of the measure inside them.
+ */
+export function measureByRegion(geometry: MultiPolygon, regions: readonly BreakdownRegion[]): { name: string; nameUk?: string; areaKm2: number; regionKm2: number }[] {
+  const polys = geometry.coordinates;
+  const [w, s, e, n] = polygonsBbox(polys);
+  return regions.map((r) => {
+    const [rw, rs, re, rn] = r.bbox;
+    const touches = polys.length > 0 && rw <= e && w <= re && rs <= n && s <= rn;
+    const areaKm2 = touches ? geometryAreaKm2(toMultiPolygon(shippedEngine.intersection(polys, toPolygons(r.geometry)))) : 0;
+    return { name: r.name, ...(r.nameUk !== undefined ? { nameUk: r.nameUk } : {}), areaKm2, regionKm2: r.areaKm2 };
+  });
 }
 
 export function snapshotAreaReport(
@@ -95,13 +143,28 @@ export function snapshotAreaReport(
   measures: readonly AreaMeasure[],
   classIds: readonly string[],
   clipRegions: Readonly<Record<string, AreaGeometry>>,
+  breakdown?: { measureId: string; regions: readonly BreakdownRegion[] },
 ): AreaReport {
   const issues: Issue[] = [];
+  const geometries = new Map<string, MultiPolygon>();
+  const unions = new Map<string, Polygons>();
   const measureRows = measures.map((m) => {
-    const r = measureArea(file, features, m, clipRegions);
+    const r = measureArea(file, features, m, clipRegions, unions);
     issues.push(...r.issues);
+    if (r.value) geometries.set(m.id, r.value.geometry);
     return { id: m.id, label: m.label, areaKm2: r.value?.areaKm2, ...(m.clipTo !== undefined ? { clipTo: m.clipTo } : {}) };
   });
-  const byClass = classAreasKm2(features, classIds);
-  return { measures: measureRows, classes: classIds.map((id) => ({ id, areaKm2: own(byClass, id) ?? 0 })), issues };
+  // Keyed by class ids from data: a record with no prototype, read with own().
+  const byClass = emptyRecord<number>();
+  for (const id of classIds) byClass[id] = geometryAreaKm2(toMultiPolygon(unions.get(id) ?? unionOfClasses(features, [id])));
+  const report: AreaReport = { measures: measureRows, classes: classIds.map((id) => ({ id, areaKm2: own(byClass, id) ?? 0 })), issues };
+  const g = breakdown ? geometries.get(breakdown.measureId) : undefined;
+  if (breakdown && g) {
+    try {
+      report.regions = { measureId: breakdown.measureId, rows: measureByRegion(g, breakdown.regions) };
+    } catch (err) {
+      issues.push({ file, severity: 'error', reason: `measure "${breakdown.measureId}" by region: polygon clipping failed (${(err as Error).message})` });
+    }
+  }
+  return report;
 }

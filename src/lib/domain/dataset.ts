@@ -52,6 +52,22 @@ export interface LoadedDataset {
    * class from the build's index; whole polygons (for compare mode) only if the build wrote features.geojson.
    */
   tiles?: TiledData;
+  /** Regions to break the manifest's `regions.measure` down by (e.g. oblasts), when it names them and they loaded. */
+  regions?: LoadedRegion[];
+  /**
+   * Files still on their way (a shipped dataset's clip regions and regions, fetched after the first frame): no
+   * area figures and no compare until the dataset that replaces this one has them.
+   */
+  pending?: string[];
+}
+
+/** One region of a breakdown: its names and polygon. */
+export interface LoadedRegion {
+  /** English name (the file's `name:en`, else `name`). */
+  name: string;
+  /** Ukrainian name when the file has one. */
+  nameUk?: string;
+  geometry: AreaGeometry;
 }
 
 /**

@@ -6,6 +6,8 @@ import { shippedEngine } from './clip-engine';
 import type { ClipEngine, EngineId, Polygons } from './clip-engine';
 import { snapPolygons } from './clip-engines/rings';
 import { countVertices } from './geometry-measures';
+import { polygonsBbox } from './area';
+import { hashPolygons } from './polygon-hash';
 import type { AreaGeometry, AreaMeasure, Issue, Snapshot } from './types';
 
 /*
@@ -79,6 +81,12 @@ export interface SnapshotDiff {
 export interface DiffOptions {
   /** Overlay engine; defaults to the shipped one (clip-engine.ts). */
   engine?: ClipEngine;
+  /**
+   * `runs` (default): only the parts that differ between the two dates go through the overlays, the rest is counted
+   * from its clipped pieces (see {@link diffByRuns}). `whole`: each date's whole union through every overlay, the
+   * reference the bench and the identity test hold `runs` against.
+   */
+  method?: 'runs' | 'whole';
 }
 
 /**
@@ -147,13 +155,15 @@ function withSnapRetry(ctx: Ctx, what: string, inputs: Polygons[], op: (inputs: 
  * Union of the features of the measure's classes, clipped to its region. If the one-shot union fails, the
  * features are added one at a time so one bad feature is skipped (and named) rather than losing the measure.
  */
-function measureGeometry(ctx: Ctx, snapshot: Snapshot, measure: AreaMeasure, region: AreaGeometry | undefined): Polygons {
+function measureGeometry(ctx: Ctx, snapshot: Snapshot, measure: AreaMeasure, region: AreaGeometry | undefined, only?: readonly number[]): Polygons {
   const wanted = new Set(measure.classes);
   const parts: { index: number; polygons: Polygons }[] = [];
-  snapshot.features.forEach((f, index) => {
-    if (!f.geometry || !wanted.has(f.properties.class)) return;
+  // `only`: the indices of the features to take (one group of compare by runs), else every feature.
+  for (const index of only ?? snapshot.features.keys()) {
+    const f = snapshot.features[index]!;
+    if (!f.geometry || !wanted.has(f.properties.class)) continue;
     parts.push({ index, polygons: f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates });
-  });
+  }
   const file = ctx.file;
   ctx.file = snapshot.file;
   try {
@@ -269,9 +279,23 @@ export function diffSnapshots(
       }
     }
     try {
+      const base = { measure: measure.id, classes: measure.classes.join('+'), fromDate: from.dateIso, toDate: to.dateIso };
+      if ((opts.method ?? 'runs') === 'runs') {
+        const r = diffByRuns(ctx, from, to, measure, region, base);
+        out.push({ ...r.figures, measureId: measure.id, retried: ctx.retried });
+        const check = out[out.length - 1]!;
+        if (Math.abs(check.identityErrorKm2) > identityToleranceKm2(check.fromKm2, check.toKm2)) {
+          issues.push({
+            file: pairFile,
+            severity: 'warning',
+            reason: `measure "${measure.id}": area identity off by ${check.identityErrorKm2.toFixed(4)} km² (to − from ≠ gained − lost); an overlay may have dropped a part`,
+          });
+        }
+        features.push(...r.features);
+        continue;
+      }
       const fromGeom = measureGeometry(ctx, from, measure, region);
       const toGeom = measureGeometry(ctx, to, measure, region);
-      const base = { measure: measure.id, classes: measure.classes.join('+'), fromDate: from.dateIso, toDate: to.dateIso };
       const gained = toFeatures(overlayByParts(ctx, 'gained (to \\ from)', toGeom, fromGeom, (a, b) => engine.difference(a, b)), { ...base, change: 'gained' });
       const lost = toFeatures(overlayByParts(ctx, 'lost (from \\ to)', fromGeom, toGeom, (a, b) => engine.difference(a, b)), { ...base, change: 'lost' });
       const same = toFeatures(overlayByParts(ctx, 'unchanged (from ∩ to)', fromGeom, toGeom, (a, b) => engine.intersection(a, b)), { ...base, change: 'unchanged' });
@@ -311,5 +335,172 @@ export function diffSnapshots(
     measures: out,
     features: { type: 'FeatureCollection', features },
     issues,
+  };
+}
+
+/*
+ * Compare by the store's runs. A snapshot store hands both dates the same geometry for a polygon that did not
+ * change, and most do not from one week to the next. Split each date's polygons of the measure into groups whose
+ * bounding boxes touch (transitively): a group has nothing in common with any other group of its date, so the
+ * date's union clipped to the region is the disjoint sum of its groups' clipped unions. A group found on both dates
+ * (the same polygons) is unchanged ground, counted from its clipped area; only the groups of one date alone go
+ * through the gained / lost / unchanged overlays. Each group's clipped union is kept (bounded, by content), so a
+ * date already seen costs no union or clip at all. Same figures as the whole-snapshot overlay: diff.test.ts
+ * holds both methods to each other on the whole front.
+ */
+
+/** Per engine (a test's failing engine must not see the shipped one's pieces): a group's clipped union and area, by the group's content and the region's. */
+const pieceMemos = new WeakMap<ClipEngine, Map<string, { polygons: Polygons; areaKm2: number }>>();
+/** Largest number of groups kept (a group of the whole front is one to a few thousand vertices). */
+const PIECE_MEMO_SIZE = 4000;
+const hashMemo = new WeakMap<object, string>();
+
+function contentKey(geometry: AreaGeometry): string {
+  let k = hashMemo.get(geometry);
+  if (k === undefined) {
+    k = hashPolygons(geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates);
+    hashMemo.set(geometry, k);
+  }
+  return k;
+}
+
+interface Member {
+  key: string;
+  polygons: Polygons;
+  box: [number, number, number, number];
+  index: number;
+}
+
+/** Groups of polygons whose boxes touch, transitively (union-find; a sweep over x keeps it near-linear). */
+function groupsOf(members: Member[]): Member[][] {
+  const parent = members.map((_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
+    return i;
+  };
+  const order = members.map((_, i) => i).sort((a, b) => members[a]!.box[0] - members[b]!.box[0]);
+  const active: number[] = [];
+  for (const i of order) {
+    const b = members[i]!.box;
+    for (let k = active.length - 1; k >= 0; k--) {
+      const o = members[active[k]!]!.box;
+      if (o[2] < b[0]) active.splice(k, 1);
+      else if (o[1] <= b[3] && b[1] <= o[3]) parent[find(i)] = find(active[k]!);
+    }
+    active.push(i);
+  }
+  const byRoot = new Map<number, Member[]>();
+  members.forEach((m, i) => {
+    const r = find(i);
+    const g = byRoot.get(r);
+    if (g) g.push(m);
+    else byRoot.set(r, [m]);
+  });
+  return [...byRoot.values()];
+}
+
+/** A date's groups for a measure: each with its key (its polygons' contents and the region's) and clipped union. */
+function clippedGroups(ctx: Ctx, snapshot: Snapshot, measure: AreaMeasure, region: AreaGeometry | undefined, regionKey: string) {
+  const wanted = new Set(measure.classes);
+  const members: Member[] = [];
+  snapshot.features.forEach((f, index) => {
+    if (!f.geometry || !wanted.has(f.properties.class)) return;
+    const polygons = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
+    members.push({ key: contentKey(f.geometry), polygons, box: polygonsBbox(polygons), index });
+  });
+  let pieceMemo = pieceMemos.get(ctx.engine);
+  if (!pieceMemo) pieceMemos.set(ctx.engine, (pieceMemo = new Map()));
+  const memo = pieceMemo;
+  return groupsOf(members).map((g) => {
+    const key = `${regionKey}|${g.map((m) => m.key).sort().join(',')}`;
+    let piece = memo.get(key);
+    if (!piece) {
+      const issuesBefore = ctx.issues.length;
+      const polygons = measureGeometry(ctx, snapshot, measure, region && cropRegion(ctx.engine, region, g), g.map((m) => m.index));
+      piece = { polygons, areaKm2: polygonsAreaKm2(polygons) };
+      // A group that needed a retry or lost a part is not kept: its issues must be said again on the next compare.
+      if (ctx.issues.length === issuesBefore) {
+        if (memo.size >= PIECE_MEMO_SIZE) memo.delete(memo.keys().next().value!);
+        memo.set(key, piece);
+      }
+    }
+    return { key, ...piece };
+  });
+}
+
+const regionKeys = new WeakMap<object, string>();
+
+/** Margin around a group's box when the region is cut to it (degrees): the cut edges stay clear of the group. */
+const CROP_MARGIN_DEG = 0.01;
+
+/**
+ * The region cut to the box of a group (with a margin): the group ∩ region is the same, and the clipper sees a
+ * few hundred of the region's vertices instead of all of them. The region as it is when the engine cannot cut.
+ */
+function cropRegion(engine: ClipEngine, region: AreaGeometry, group: readonly Member[]): AreaGeometry {
+  if (!engine.cropToBox) return region;
+  const box: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const m of group) {
+    box[0] = Math.min(box[0], m.box[0] - CROP_MARGIN_DEG);
+    box[1] = Math.min(box[1], m.box[1] - CROP_MARGIN_DEG);
+    box[2] = Math.max(box[2], m.box[2] + CROP_MARGIN_DEG);
+    box[3] = Math.max(box[3], m.box[3] + CROP_MARGIN_DEG);
+  }
+  return { type: 'MultiPolygon', coordinates: engine.cropToBox(region.type === 'Polygon' ? [region.coordinates] : region.coordinates, box) };
+}
+
+/** One measure's figures and polygons between two dates, by groups (see the note above). */
+function diffByRuns(
+  ctx: Ctx,
+  from: Snapshot,
+  to: Snapshot,
+  measure: AreaMeasure,
+  region: AreaGeometry | undefined,
+  base: Omit<DiffFeatureProps, 'areaKm2' | 'change'>,
+): { figures: Omit<MeasureDiff, 'measureId' | 'retried'>; features: DiffFeature[] } {
+  let regionKey = 'none';
+  if (region) {
+    regionKey = regionKeys.get(region) ?? contentKey(region);
+    regionKeys.set(region, regionKey);
+  }
+  const a = clippedGroups(ctx, from, measure, region, regionKey);
+  const b = clippedGroups(ctx, to, measure, region, regionKey);
+  // Multisets of group keys: a group on both dates is unchanged ground.
+  const inB = new Map<string, number>();
+  for (const g of b) inB.set(g.key, (inB.get(g.key) ?? 0) + 1);
+  const shared: typeof a = [];
+  const onlyA: Polygons = [];
+  for (const g of a) {
+    const n = inB.get(g.key) ?? 0;
+    if (n > 0) {
+      inB.set(g.key, n - 1);
+      shared.push(g);
+    } else onlyA.push(...g.polygons);
+  }
+  const onlyB: Polygons = [];
+  const sharedLeft = new Map<string, number>();
+  for (const g of shared) sharedLeft.set(g.key, (sharedLeft.get(g.key) ?? 0) + 1);
+  for (const g of b) {
+    const n = sharedLeft.get(g.key) ?? 0;
+    if (n > 0) sharedLeft.set(g.key, n - 1);
+    else onlyB.push(...g.polygons);
+  }
+  const gained = toFeatures(overlayByParts(ctx, 'gained (to \\ from)', onlyB, onlyA, (x, y) => ctx.engine.difference(x, y)), { ...base, change: 'gained' });
+  const lost = toFeatures(overlayByParts(ctx, 'lost (from \\ to)', onlyA, onlyB, (x, y) => ctx.engine.difference(x, y)), { ...base, change: 'lost' });
+  const same = toFeatures(overlayByParts(ctx, 'unchanged (from ∩ to)', onlyA, onlyB, (x, y) => ctx.engine.intersection(x, y)), { ...base, change: 'unchanged' });
+  const kept = toFeatures(shared.flatMap((g) => g.polygons), { ...base, change: 'unchanged' });
+  const fromKm2 = a.reduce((t, g) => t + g.areaKm2, 0);
+  const toKm2 = b.reduce((t, g) => t + g.areaKm2, 0);
+  return {
+    figures: {
+      fromKm2,
+      toKm2,
+      gainedKm2: gained.areaKm2,
+      lostKm2: lost.areaKm2,
+      netKm2: toKm2 - fromKm2,
+      unchangedKm2: same.areaKm2 + shared.reduce((t, g) => t + g.areaKm2, 0),
+      identityErrorKm2: toKm2 - fromKm2 - (gained.areaKm2 - lost.areaKm2),
+    },
+    features: [...gained.features, ...lost.features, ...same.features, ...kept.features],
   };
 }

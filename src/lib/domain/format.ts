@@ -17,6 +17,14 @@ export function formatSignedKm2(areaKm2: number): string {
   return `${areaKm2 > 0 ? '+' : areaKm2 < 0 ? '−' : '±'}${s} km²`;
 }
 
+const shareFormat = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2, minimumFractionDigits: 2 });
+
+/** `18.04 %` of a reference area; a missing figure is an en dash. */
+export function formatShare(areaKm2: number | undefined, ofKm2: number): string {
+  if (areaKm2 === undefined || !Number.isFinite(areaKm2) || !(ofKm2 > 0)) return '–';
+  return `${shareFormat.format((100 * areaKm2) / ofKm2)} %`;
+}
+
 export function formatInt(n: number): string {
   return intFormat.format(n);
 }

@@ -1,5 +1,6 @@
-// Permalinks: the URL hash holds the date (or compared dates), the sources shown and the view,
-// `#date=2024-12-15&sources=deepstate,isw&view=side&map=10/51.20/35.27`.
+// Permalinks: the URL hash holds the built-in dataset, the date (or compared dates), the sources shown and the view,
+// `#dataset=front&date=2024-11-20&map=6/48.50/35.50`, `#date=2024-12-15&sources=deepstate,isw&view=side&map=10/51.20/35.27`
+// (no `dataset=`: the default, Kursk, so older links still work).
 import { isIsoDate } from './timeline';
 import type { Camera } from './types';
 
@@ -8,6 +9,8 @@ export type MapLayout = 'overlay' | 'side' | 'swipe';
 export const MAP_LAYOUTS: readonly MapLayout[] = ['overlay', 'side', 'swipe'];
 
 export interface LinkState {
+  /** Id of a built-in dataset (collection of sources: `kursk`, `front`); absent for the default. */
+  datasetId?: string;
   dateIso?: string;
   compare?: { fromIso: string; toIso: string };
   /** Source ids in order, the primary first (`deepstate,isw`). */
@@ -42,6 +45,11 @@ export function parseCamera(value: string): Camera | undefined {
 export function parseLink(hash: string): ParsedLink {
   const out: ParsedLink = { notices: [] };
   const params = new URLSearchParams(hash.replace(/^#/, ''));
+  const dataset = params.get('dataset');
+  if (dataset !== null) {
+    if (/^[a-z0-9_-]{1,40}$/.test(dataset)) out.datasetId = dataset;
+    else out.notices.push(`The link's dataset "${dataset.slice(0, 40)}" is not a dataset id; showing the default dataset.`);
+  }
   const date = params.get('date');
   if (date !== null) {
     if (isIsoDate(date)) out.dateIso = date;
@@ -96,6 +104,7 @@ function coordinateDecimals(zoom: number): number {
 /** Write a URL hash (with the leading `#`). */
 export function formatLink(state: LinkState): string {
   const parts: string[] = [];
+  if (state.datasetId) parts.push(`dataset=${state.datasetId}`);
   if (state.compare) parts.push(`compare=${state.compare.fromIso}..${state.compare.toIso}`);
   else if (state.dateIso) parts.push(`date=${state.dateIso}`);
   if (state.sources && state.sources.length > 0) parts.push(`sources=${state.sources.join(',')}`);

@@ -29,9 +29,18 @@ export interface SnapshotStore {
   stats: { publishedFeatures: number; storedFeatures: number; publishedVertices: number; storedVertices: number };
 }
 
-/** A key equal for two features exactly when their class, geometry and properties are equal. */
+/**
+ * A key equal for two features exactly when their class, geometry and properties are equal. Memoised by feature
+ * object: a loader that hands one object to every snapshot a polygon stands in (a snapshot store) serialises it once.
+ */
+const keys = new WeakMap<ControlFeature, string>();
 function featureKey(f: ControlFeature): string {
-  return JSON.stringify([f.properties, f.geometry.type, f.geometry.coordinates]);
+  let k = keys.get(f);
+  if (k === undefined) {
+    k = JSON.stringify([f.properties, f.geometry.type, f.geometry.coordinates]);
+    keys.set(f, k);
+  }
+  return k;
 }
 
 /**

@@ -60,6 +60,8 @@ export interface ControlClass {
   /** CSS hex colour, `#rrggbb`. */
   color: string;
   description?: string;
+  /** Not drawn unless the user shows it (e.g. ground outside the region the dataset is about). */
+  hidden?: boolean;
   /**
    * Whose control the class marks, for place histories and place claims: an ISO 3166-1 alpha-2 code (`UA`) or
    * `contested`. A place outside every class with it is read as held by the country it lies in.
@@ -78,7 +80,25 @@ export interface AreaMeasure {
   classes: string[];
   /** Id of a clip region in the manifest (`clipRegions`), or absent for no clipping. */
   clipTo?: string;
+  /** Also give the figure as a share of the manifest's `referenceArea`. */
+  shareOfReference?: boolean;
   labelPeriods?: LabelPeriod[];
+}
+
+/** The area a share is taken of (e.g. a country's official area), with where the figure comes from. */
+export interface ReferenceArea {
+  label: string;
+  areaKm2: number;
+  source: string;
+}
+
+/** Regions to break one measure down by (e.g. oblasts): a GeoJSON file of named polygons. */
+export interface RegionBreakdown {
+  file: string;
+  /** What a region is called, e.g. "Oblast". */
+  label: string;
+  /** Id of the measure broken down. */
+  measure: string;
 }
 
 export interface DatasetSource {
@@ -115,6 +135,13 @@ export interface DatasetManifest {
   snapshots: { dateIso: string; file: string }[];
   claimsFile?: string;
   placesFile?: string;
+  /**
+   * One compact file holding every snapshot (src/lib/data/store-file.ts); the `file` of each entry in
+   * `snapshots` is then a path inside it.
+   */
+  snapshotStore?: string;
+  referenceArea?: ReferenceArea;
+  regions?: RegionBreakdown;
   /** CSV of dated claims about named places (src/lib/data/place-claims.ts). */
   placeClaimsFile?: string;
   /** How features without a `class` get one (files from mappers who do not use our schema). */

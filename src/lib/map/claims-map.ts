@@ -492,6 +492,14 @@ export class ClaimsMap {
     if (!this.map.getLayer(ids.fill)) return;
     this.map.setPaintProperty(ids.fill, 'fill-color', this.classColor(slot));
     this.map.setPaintProperty(ids.line, 'line-color', this.classColor(slot));
+    // Classes marked `hidden` in the manifest are not drawn (nor clickable). Set only when it changes: a new
+    // filter makes MapLibre re-parse the source's tiles.
+    const hidden = this.slots[slot]!.classes.filter((c) => c.hidden).map((c) => c.id);
+    const filter: ExpressionSpecification | null = hidden.length === 0 ? null : ['!', ['in', ['get', 'class'], ['literal', hidden]]];
+    if (JSON.stringify(filter) !== JSON.stringify(this.map.getFilter(ids.fill) ?? null)) {
+      this.map.setFilter(ids.fill, filter);
+      this.map.setFilter(ids.line, filter);
+    }
   }
 
   private apply(): void {
@@ -578,6 +586,11 @@ export class ClaimsMap {
         if (!m.getLayer(fill)) return [];
         const hits = m.queryRenderedFeatures(point(lng, lat), { layers: [fill] });
         return (visibleOnly ? this.visibleControlFeatures(slot, hits) : hits).map((f) => String(f.properties.class));
+      },
+      controlClassesInView: (slot = 0) => {
+        const { fill } = controlSlotIds(slot);
+        if (!m.getLayer(fill)) return [];
+        return this.visibleControlFeatures(slot, m.queryRenderedFeatures({ layers: [fill] })).map((f) => String(f.properties.class));
       },
       anyControlVisible: () => !!m.getLayer(CONTROL_FILL_LAYER) && this.visibleControlFeatures(0, m.queryRenderedFeatures({ layers: [CONTROL_FILL_LAYER] })).length > 0,
       placeIdsNear: (lng, lat, radiusPx) => {

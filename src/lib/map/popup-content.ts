@@ -45,6 +45,8 @@ export function buildControlPopup({ feature, cls, datesIso, sources }: PopupInpu
   root.append(title);
   const name = feature.properties.name;
   if (typeof name === 'string' && name.trim() !== '') root.append(el('div', name, 'cg-popup-name'));
+  const nameUk = feature.properties['name:uk'];
+  if (typeof nameUk === 'string' && nameUk.trim() !== '' && nameUk !== name) root.append(el('div', nameUk, 'cg-popup-name'));
   const first = datesIso[feature.firstIndex];
   const last = datesIso[feature.lastIndex];
   if (first && last) {

@@ -20,6 +20,8 @@ export interface MapTestVerbs {
    * only those whose feature state is visible (hidden dates are drawn transparent and are still hit by queries).
    */
   controlClassesAt(lng: number, lat: number, opts?: { slot?: number; visibleOnly?: boolean }): string[];
+  /** Classes of the visible control polygons rendered anywhere in view, in a slot's fill layer (0: the primary). */
+  controlClassesInView(slot?: number): string[];
   /** Whether any visible control polygon of the primary slot is rendered (the first frame with polygons). */
   anyControlVisible(): boolean;
   /** `id`s of the chosen-place rings rendered within `radiusPx` of a position. */

@@ -8,6 +8,7 @@ import { featuresAt, type SnapshotStore } from '../domain/snapshot-store';
 import { clampDate, snapshotIndexOn, stepSnapshot } from '../domain/timeline';
 import type { Camera, Issue, Snapshot } from '../domain/types';
 import { formatLink, parseLink, type LinkState, type MapLayout } from '../domain/permalink';
+import { DEFAULT_COLLECTION } from '../data/builtin-datasets';
 import type { Claim } from '../domain/claim-schema';
 import { mergeOwnClaims, mergeOwnClaimsIssues, type OwnClaimsRead } from '../data/own-claims';
 import type { FeatureCollection } from 'geojson';
@@ -68,6 +69,24 @@ export class AppState {
   loading = $state<string | null>('Loading the dataset…');
   /** True once the map has drawn the first dataset: what is below the fold loads after that. */
   mapDrawn = $state(false);
+
+  /** Resolves once `mapDrawn` is true, or after `atMostMs` whatever the map does. */
+  whenMapDrawn(atMostMs: number): Promise<void> {
+    if (this.mapDrawn) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, atMostMs);
+      const stop = $effect.root(() => {
+        $effect(() => {
+          if (this.mapDrawn) done();
+        });
+      });
+      function done() {
+        clearTimeout(timer);
+        queueMicrotask(() => stop());
+        resolve();
+      }
+    });
+  }
   /** Draws the map(s) on screen into canvases at a pixel ratio, for the picture download; set by MapView. */
   captureMap: ((pixelRatio: number) => Promise<MapImages>) | null = null;
 
@@ -125,6 +144,10 @@ export class AppState {
   /** Area figures per source, per snapshot index, as the area worker answers them (`id:index`). */
   private reports = new SvelteMap<string, AreaReport>();
   areaReport: AreaReport | null = $derived(this.primaryId ? (this.reports.get(`${this.primaryId}:${this.snapshotIndex}`) ?? null) : null);
+  /** The primary's report for the snapshot before the one in force, once known (the change since it). */
+  previousAreaReport: AreaReport | null = $derived(this.primaryId ? (this.reports.get(`${this.primaryId}:${this.snapshotIndex - 1}`) ?? null) : null);
+  /** Id of the built-in collection shown (`kursk`, `front`): permalinks carry it as `dataset=` unless it is the default. */
+  collectionId = $state(DEFAULT_COLLECTION.id);
   /** The last report received for the primary, shown dimmed while the one for the slider's snapshot is computed. */
   lastAreaReport = $state.raw<{ index: number; report: AreaReport } | null>(null);
   areaReportError = $state<string | null>(null);
@@ -170,7 +193,8 @@ export class AppState {
 
   private async requestSourceReport(source: Source, index: number): Promise<void> {
     const key = `${source.id}:${index}`;
-    if (index < 0 || this.reports.has(key)) return;
+    // No figures before the clip regions are in: the complete dataset takes this source's place, and asks again.
+    if (index < 0 || this.reports.has(key) || source.dataset.pending) return;
     const isPrimary = source.id === this.primaryId;
     const tiles = source.dataset.tiles;
     if (tiles) {
@@ -185,6 +209,12 @@ export class AppState {
       if (!answer.stale) {
         this.reports.set(`${source.id}:${answer.index}`, answer.report);
         if (source.id === this.primaryId) this.lastAreaReport = { index: answer.index, report: answer.report };
+        // Then the primary's snapshot before it, for "change since the previous snapshot", unless the slider moved on.
+        const prevKey = `${source.id}:${index - 1}`;
+        if (isPrimary && index > 0 && !this.reports.has(prevKey) && this.snapshotIndex === index) {
+          const prev = await requestAreaReport(source.id, index - 1);
+          if (!prev.stale) this.reports.set(`${source.id}:${prev.index}`, prev.report);
+        }
       }
     } catch (err) {
       this.areaReportError = (err as Error).message;
@@ -239,7 +269,9 @@ export class AppState {
 
   private registerSource(source: Source): void {
     const ds = source.dataset;
-    if (!ds.tiles) setAreaDataset(source.id, ds.store, ds.manifest.measures, ds.manifest.classes.map((c) => c.id), ds.clipRegions);
+    const breakdown = ds.manifest.regions && ds.regions ? { measureId: ds.manifest.regions.measure, regions: ds.regions } : undefined;
+    // A dataset whose clip regions are still on their way is handed over once complete (it takes this one's place).
+    if (!ds.tiles && !ds.pending) setAreaDataset(source.id, ds.store, ds.manifest.measures, ds.manifest.classes.map((c) => c.id), ds.clipRegions, breakdown);
     const i = this.sources.findIndex((s) => s.id === source.id);
     this.sources = i >= 0 ? this.sources.map((s, j) => (j === i ? source : s)) : [...this.sources, source];
   }
@@ -300,6 +332,7 @@ export class AppState {
    */
   link(extra: Pick<LinkState, 'placeId'> = {}): string {
     const state: LinkState = { dateIso: this.dateIso, camera: this.camera, ...extra };
+    if (this.collectionId !== DEFAULT_COLLECTION.id) state.datasetId = this.collectionId;
     if (this.compare) state.compare = this.compare;
     const ids = [...this.shownIds, ...this.pendingSourceIds.filter((id) => !this.shownIds.includes(id))];
     if (ids.length > 1 || (ids.length === 1 && ids[0] !== this.sources[0]?.id)) state.sources = ids;
@@ -400,6 +433,8 @@ export class AppState {
       return;
     }
     this.diffPending = true;
+    // Clip regions still on their way (a shipped dataset's figures files): the compare runs once they are in.
+    if (ds.pending) return;
     try {
       const store = ds.tiles ? await this.geometryOf(ds) : ds.store;
       // A newer pair or dataset started its own computation while features.geojson was fetched.

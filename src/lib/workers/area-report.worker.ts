@@ -2,13 +2,17 @@
 // the main thread, for every source on the clock. On the Kursk data a report takes milliseconds, but on a dataset
 // of large, jagged polygons one union can take seconds, and the page must never freeze for it. Newest request
 // first per source, like the diff worker.
-import { snapshotAreaReport, type AreaReport } from '../domain/area';
+import { breakdownRegion, snapshotAreaReport, type AreaReport, type BreakdownRegion } from '../domain/area';
 import { featuresAt, type SnapshotStore } from '../domain/snapshot-store';
 import { unpackStore, type PackedStore } from './store-protocol';
 import type { AreaGeometry, AreaMeasure } from '../domain/types';
 
 export type AreaReportRequest =
-  | { type: 'dataset'; key: string; generation: number; store: PackedStore; measures: AreaMeasure[]; classIds: string[]; clipRegions: Record<string, AreaGeometry> }
+  | {
+      type: 'dataset'; key: string; generation: number; store: PackedStore; measures: AreaMeasure[]; classIds: string[]; clipRegions: Record<string, AreaGeometry>;
+      /** A measure to break down by region, and the regions (e.g. oblasts). */
+      breakdown?: { measureId: string; regions: { name: string; nameUk?: string; geometry: AreaGeometry }[] };
+    }
   | { type: 'drop'; key: string }
   | { type: 'report'; key: string; generation: number; id: number; index: number };
 
@@ -21,7 +25,7 @@ type DatasetMessage = Omit<Extract<AreaReportRequest, { type: 'dataset' }>, 'sto
 type ReportMessage = Extract<AreaReportRequest, { type: 'report' }>;
 
 /** Datasets by source key, each with its cache of reports by snapshot index. */
-const datasets = new Map<string, { dataset: DatasetMessage; cache: Map<number, AreaReport> }>();
+const datasets = new Map<string, { dataset: DatasetMessage; cache: Map<number, AreaReport>; breakdown?: { measureId: string; regions: BreakdownRegion[] } }>();
 let queued: ReportMessage[] = [];
 let scheduled = false;
 
@@ -44,11 +48,11 @@ function drain(): void {
       stale(newest);
       continue;
     }
-    const { dataset, cache } = held;
+    const { dataset, cache, breakdown } = held;
     try {
       let report = cache.get(newest.index);
       if (!report) {
-        report = snapshotAreaReport(dataset.store.files[newest.index] ?? '', featuresAt(dataset.store, newest.index), dataset.measures, dataset.classIds, dataset.clipRegions);
+        report = snapshotAreaReport(dataset.store.files[newest.index] ?? '', featuresAt(dataset.store, newest.index), dataset.measures, dataset.classIds, dataset.clipRegions, breakdown);
         cache.set(newest.index, report);
       }
       post({ id: newest.id, key: newest.key, generation: newest.generation, index: newest.index, ok: true, report });
@@ -61,7 +65,9 @@ function drain(): void {
 self.onmessage = (e: MessageEvent<AreaReportRequest>) => {
   const m = e.data;
   if (m?.type === 'dataset') {
-    datasets.set(m.key, { dataset: { ...m, store: unpackStore(m.store) }, cache: new Map() });
+    // Each region's own area and bounding box, once per dataset.
+    const breakdown = m.breakdown ? { measureId: m.breakdown.measureId, regions: m.breakdown.regions.map((r) => breakdownRegion(r.name, r.geometry, r.nameUk)) } : undefined;
+    datasets.set(m.key, { dataset: { ...m, store: unpackStore(m.store) }, cache: new Map(), ...(breakdown ? { breakdown } : {}) });
     return;
   }
   if (m?.type === 'drop') {

@@ -6,6 +6,8 @@ export type SourceFormat = 'geojson' | 'topojson' | 'kml' | 'kmz' | 'zip' | 'esr
 
 /** File names the loader reads: GeoJSON and JSON, TopoJSON, KML, KMZ, zipped Shapefiles. */
 export const DATA_FILE_PATTERN = /\.(geojson|json|topojson|kml|kmz|zip)$/i;
+/** A snapshot store (src/lib/data/store-file.ts): gzip of JSON, named by a manifest's `snapshotStore`, read by no converter. */
+export const SNAPSHOT_STORE_PATTERN = /\.json\.gz$/i;
 
 /** File names that need a converter whatever their content. */
 const CONVERTED_BY_NAME: readonly [RegExp, SourceFormat][] = [

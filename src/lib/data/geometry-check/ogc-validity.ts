@@ -1,29 +1,70 @@
 // Stage 5 of the geometry check: OGC simple-features validity via JTS IsValidOp, which gives the reason and a location
-// (chosen over turf's boolean-valid, which was judged unreliable); memoised by geometry hash across a dataset.
-import type { Position } from 'geojson';
+// (chosen over turf's boolean-valid, which was judged unreliable), memoised by geometry hash across a dataset; an
+// invalid polygon is repaired when that changes its area by little.
+import type { MultiPolygon, Polygon, Position } from 'geojson';
 import GeometryFactory from 'jsts/org/locationtech/jts/geom/GeometryFactory.js';
 import Coordinate from 'jsts/org/locationtech/jts/geom/Coordinate.js';
 import IsValidOp from 'jsts/org/locationtech/jts/operation/valid/IsValidOp.js';
+import { REPAIR_METHOD, repairPolygons, type PolygonRepair } from '../../domain/repair-polygon';
+import { hashPolygons } from '../../domain/polygon-hash';
 import { addError, type StageContext } from './context';
 
 const factory = new GeometryFactory();
 
+/** What stage 5 found: valid, or invalid with the repaired geometry when a repair was cheap enough to keep. */
+export type OgcVerdict = { valid: true } | { valid: false; repaired?: Polygon | MultiPolygon };
+
 /**
- * True when the polygons are valid; otherwise an error on the geometry gives the reason with its location.
+ * Check the polygons; an invalid one is repaired when that changes its area by little (repair-polygon.ts says how
+ * little: a warning gives the areas before and after), else an error gives the reason with its location.
  * `cache` (shared across one dataset) skips JTS for a geometry seen before: daily snapshots repeat most polygons.
+ * `ogcValid` holds the geometry objects a trusted validity record vouches for (validity-record.ts): no JTS for them.
  */
-export function checkOgcValidity(ctx: StageContext, cleaned: Position[][][], cache?: Map<string, string | undefined>): boolean {
+export function checkOgcValidity(
+  ctx: StageContext,
+  geom: object,
+  cleaned: Position[][][],
+  opts: { cache?: Map<string, string | undefined>; ogcValid?: WeakSet<object> },
+): OgcVerdict {
   let invalid: string | undefined;
-  if (cache) {
+  if (opts.ogcValid?.has(geom)) invalid = undefined;
+  else if (opts.cache) {
     const key = hashPolygons(cleaned);
-    if (cache.has(key)) invalid = cache.get(key);
-    else cache.set(key, (invalid = ogcProblem(cleaned)));
+    if (opts.cache.has(key)) invalid = opts.cache.get(key);
+    else opts.cache.set(key, (invalid = ogcProblem(cleaned)));
   } else invalid = ogcProblem(cleaned);
-  if (invalid) {
+  if (!invalid) return { valid: true };
+  const repair = cachedRepair(hashPolygons(cleaned), cleaned);
+  if (!repair || repair.polygons.length === 0) {
     addError(ctx, ctx.path, invalid);
-    return false;
+    return { valid: false };
   }
-  return true;
+  const km2 = (v: number) => `${v.toFixed(3)} km²`;
+  const change = `${km2(repair.beforeKm2)} by the shoelace formula → ${km2(repair.afterKm2)} (${repair.afterKm2 >= repair.beforeKm2 ? '+' : '−'}${km2(Math.abs(repair.afterKm2 - repair.beforeKm2))})`;
+  const how = repair.safe
+    ? `repaired (${REPAIR_METHOD}; the even-odd reading agrees): ${change}`
+    : `ambiguous: the non-zero and even-odd readings of its rings differ by ${km2(repair.disputedKm2)}; kept as the ground both readings fill, the disputed ground left out: ${change}`;
+  ctx.issues.push({ path: ctx.path, reason: `${ctx.path}: ${invalid}; ${how}`, severity: 'warning' });
+  const polys = repair.polygons;
+  return { valid: false, repaired: polys.length === 1 ? { type: 'Polygon', coordinates: polys[0]! } : { type: 'MultiPolygon', coordinates: polys } };
+}
+
+// The same invalid polygon recurs in many snapshots of an archive (a weekly set repeats most polygons): keep the
+// last repairs by geometry hash so each is computed once per load. Bounded, so a hostile file cannot grow it.
+const REPAIR_CACHE_SIZE = 256;
+const repairCache = new Map<string, PolygonRepair | null>();
+function cachedRepair(key: string, polys: Position[][][]): PolygonRepair | undefined {
+  let r = repairCache.get(key);
+  if (r === undefined) {
+    try {
+      r = repairPolygons(polys);
+    } catch {
+      r = null;
+    }
+    if (repairCache.size >= REPAIR_CACHE_SIZE) repairCache.delete(repairCache.keys().next().value!);
+    repairCache.set(key, r);
+  }
+  return r ?? undefined;
 }
 
 // JTS error types (TopologyValidationError) put into words; the JTS name stays in brackets for searching.
@@ -59,37 +100,6 @@ function ogcProblem(polys: Position[][][]): string | undefined {
     // JTS throws on some degenerate input (e.g. an unclosed ring it was not meant to see); report, never crash.
     return `invalid geometry (OGC simple features): ${e instanceof Error ? e.message : String(e)}`;
   }
-}
-
-/**
- * Two independent 32-bit hashes (FNV-1a and a multiply-xorshift) over the exact float bits and ring
- * structure: a collision needs both to agree, about 1 in 2^64 per pair, far below any dataset's size.
- */
-export function hashPolygons(polys: readonly (readonly (readonly Position[])[])[]): string {
-  const f = new Float64Array(1);
-  const w = new Uint32Array(f.buffer);
-  let h1 = 0x811c9dc5;
-  let h2 = 0x9e3779b9;
-  const mix = (x: number) => {
-    h1 = Math.imul(h1 ^ x, 0x01000193);
-    h2 = Math.imul(h2 ^ x, 0x85ebca6b);
-    h2 ^= h2 >>> 13;
-  };
-  for (const rings of polys) {
-    mix(0xfffffff1);
-    for (const ring of rings) {
-      mix(0xfffffff2 ^ ring.length);
-      for (const p of ring) {
-        f[0] = p[0] ?? 0;
-        mix(w[0] as number);
-        mix(w[1] as number);
-        f[0] = p[1] ?? 0;
-        mix(w[0] as number);
-        mix(w[1] as number);
-      }
-    }
-  }
-  return `${(h1 >>> 0).toString(36)}.${(h2 >>> 0).toString(36)}`;
 }
 
 function round(n: number): number {

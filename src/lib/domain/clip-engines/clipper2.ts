@@ -1,5 +1,5 @@
 // clipper2-ts adapter: Clipper2's integer-grid overlay on lon/lat scaled to 1e-7° (about 1 cm).
-import { Clipper64, ClipType, FillRule, PolyTree64 } from 'clipper2-ts';
+import { Clipper, Clipper64, ClipType, FillRule, PolyTree64 } from 'clipper2-ts';
 import type { Path64, Paths64, PolyPath64 } from 'clipper2-ts';
 import type { Position } from 'geojson';
 import type { ClipEngine, Polygons } from './types';
@@ -71,9 +71,45 @@ function run(type: ClipType, subject: readonly Polygons[], clip: readonly Polygo
   return fromTree(tree);
 }
 
+/**
+ * `a` cut to a box by Clipper2's rectangle clip, one linear pass (the whole front's 27,000-vertex land polygon, cut
+ * to the box of a few changed polygons before they are clipped to it); rebuilt into polygons with holes.
+ */
+function cropToBox(a: Polygons, box: readonly [number, number, number, number]): Polygons {
+  if (a.length === 0) return [];
+  const rect = { left: Math.floor(box[0] * SCALE), top: Math.floor(box[1] * SCALE), right: Math.ceil(box[2] * SCALE), bottom: Math.ceil(box[3] * SCALE) };
+  const paths = Clipper.rectClip(rect, toPaths([a]));
+  if (paths.length === 0) return [];
+  const clipper = new Clipper64();
+  clipper.addSubject(paths);
+  const tree = new PolyTree64();
+  if (!clipper.execute(ClipType.Union, FillRule.NonZero, tree)) throw new Error('clipper2: crop failed');
+  return fromTree(tree);
+}
+
 export const clipper2Engine: ClipEngine = {
   id: 'clipper2',
+  cropToBox,
   union: (parts) => (parts.length === 0 ? [] : run(ClipType.Union, parts, [])),
   intersection: (a, b) => (a.length === 0 || b.length === 0 ? [] : run(ClipType.Intersection, [a], [b])),
   difference: (a, b) => (a.length === 0 ? [] : b.length === 0 ? run(ClipType.Union, [a], []) : run(ClipType.Difference, [a], [b])),
 };
+
+/**
+ * The region a renderer fills under the even-odd rule (SVG/canvas `evenodd`, Leaflet's default): every ring of
+ * every polygon as one path set, whatever its role or winding. Used to check a repair against what a map shows.
+ */
+export function evenOddFill(polygons: Polygons): Polygons {
+  const paths: Paths64 = [];
+  for (const polygon of polygons)
+    for (const ring of polygon) {
+      const path: Path64 = ring.slice(0, -1).map((p) => ({ x: Math.round(p[0]! * SCALE), y: Math.round(p[1]! * SCALE) }));
+      if (path.length >= 3) paths.push(path);
+    }
+  if (paths.length === 0) return [];
+  const clipper = new Clipper64();
+  clipper.addSubject(paths);
+  const tree = new PolyTree64();
+  if (!clipper.execute(ClipType.Union, FillRule.EvenOdd, tree)) throw new Error('clipper2: even-odd union failed');
+  return fromTree(tree);
+}

