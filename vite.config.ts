@@ -47,8 +47,26 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/** File a test build (`vite build --mode test`) writes into dist/, so the browser tests can tell they have one. */
+export const TEST_BUILD_MARKER = 'test-build.txt';
+
+/** In a test build, mark dist/: only such a build exposes window.__test (src/lib/map/test-handle.ts). */
+function testBuildMarker(): Plugin {
+  let isTest = false;
+  return {
+    name: 'claimed-ground:test-build-marker',
+    apply: 'build',
+    configResolved: (config) => {
+      isTest = config.mode === 'test';
+    },
+    generateBundle() {
+      if (isTest) this.emitFile({ type: 'asset', fileName: TEST_BUILD_MARKER, source: 'Built with --mode test: window.__test is exposed. Not for publishing.\n' });
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [svelte(), contentSecurityPolicy(), defaultDataset(['geodata/kursk', 'geodata/kursk-isw', 'geodata/kursk-nzz']), datasetFolders({ front: 'geodata/front' })],
+  plugins: [svelte(), contentSecurityPolicy(), testBuildMarker(), defaultDataset(['geodata/kursk', 'geodata/kursk-isw', 'geodata/kursk-nzz']), datasetFolders({ front: 'geodata/front' })],
   base: './',
   define: { __APP_VERSION__: JSON.stringify(APP_VERSION) },
   worker: { format: 'es' },

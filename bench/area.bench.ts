@@ -12,6 +12,7 @@ import geographiclib from 'geographiclib-geodesic';
 import type { Position } from 'geojson';
 import { shippedEngine } from '../src/lib/domain/clip-engine';
 import type { Polygons } from '../src/lib/domain/clip-engine';
+import { countVertices } from '../src/lib/domain/geometry-measures';
 import type { AreaGeometry, AreaMeasure, ControlFeature } from '../src/lib/domain/types';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -105,7 +106,7 @@ export async function run(): Promise<void> {
     const geo = geodesicAreaKm2(polygons);
     const turf = turfKm2(polygons);
     const auth = authalicAreaKm2(polygons);
-    const v = polygons.flat().reduce((n, r) => n + r.length, 0);
+    const v = countVertices(polygons);
     vertices += v;
     sum = { geo: sum.geo + geo, turf: sum.turf + turf, auth: sum.auth + auth };
     const pt = ((turf - geo) / geo) * 100;

@@ -8,6 +8,7 @@
 // sent (after gzip) that the server finished before that moment; HTTP headers not included (~0.2 KB a response).
 // Budget: < 1 MB compressed before the first frame with polygons, basemap included.
 import { startServer, type Served } from './harness/server';
+import type { TestHandle } from '../src/lib/map/test-handle';
 import { APP_DIST, buildApp, launchBrowser, machineLine, ms, percentile, table } from './harness/common';
 
 const PORT = Number(process.env.BENCH_PORT_COLD ?? 4192);
@@ -45,17 +46,14 @@ async function coldRun(origin: string, gzip: boolean, log: Served[]): Promise<Co
     const navAt = performance.now();
     await page.goto(`${origin}/${HASH}`, { waitUntil: 'commit' });
     const firstMs = (await (await page.waitForFunction(() => {
-      const w = window as unknown as { __claimsMap?: { map: { getLayer(id: string): unknown; queryRenderedFeatures(o: unknown): { state: Record<string, unknown> }[] } } };
-      const m = w.__claimsMap?.map;
-      if (!m || !m.getLayer('cg-control-fill')) return false;
-      const hit = m.queryRenderedFeatures({ layers: ['cg-control-fill'] }).some((f) => f.state['visible'] === true);
-      return hit ? performance.now() : false;
+      const w = window as unknown as { __test?: TestHandle };
+      return w.__test?.map.anyControlVisible() ? performance.now() : false;
     }, undefined, { polling: 'raf', timeout: 60_000 })).jsonValue()) as number;
     const cutoff = navAt + firstMs;
     // Let everything the first view asked for finish, then count the rest too.
     await page.waitForFunction(() => {
-      const w = window as unknown as { __claimsMap?: { map: { loaded(): boolean; areTilesLoaded(): boolean } } };
-      return w.__claimsMap?.map.loaded() && w.__claimsMap.map.areTilesLoaded();
+      const w = window as unknown as { __test?: TestHandle };
+      return w.__test?.map.ready();
     }, undefined, { timeout: 60_000 });
     await page.waitForTimeout(500);
     if (errors.length) throw new Error(`cold start: page errors: ${errors.join('; ')}`);

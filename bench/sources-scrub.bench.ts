@@ -9,6 +9,7 @@
 // ratios, and measure "frame" again on a machine with a GPU.
 // Results on this machine: `npm run bench -- sources-scrub` (ratios are the result; absolute times drift).
 import { APP_DIST, buildApp, launchBrowser, machineLine, ms, percentile, table } from './harness/common';
+import { CONTROL_SOURCE } from '../src/lib/map/layer-ids';
 import { startServer } from './harness/server';
 
 const PORT = Number(process.env.BENCH_PORT_SOURCES ?? 4193);
@@ -20,16 +21,16 @@ type Mode = 'featureState' | 'setData';
 interface StepTimes { mainMs: number[]; frameMs: number[] }
 
 /** Runs in the page: scrub the first `steps` clock dates with the app's switch, or with setData per source. */
-async function scrubInPage(args: { mode: Mode; steps: number }): Promise<StepTimes> {
+async function scrubInPage(args: { mode: Mode; steps: number; controlPrefix: string }): Promise<StepTimes> {
   type Store = { datesIso: string[]; uidsBySnapshot: number[][]; features: { uid: number; classId: string; geometry: unknown }[] };
   type Map = {
     once(e: string, f: () => void): void; triggerRepaint(): void; getCanvas(): HTMLCanvasElement;
     addSource(id: string, s: unknown): void; addLayer(l: unknown): void; getLayer(id: string): unknown; getStyle(): { layers: { id: string }[] };
     setLayoutProperty(id: string, k: string, v: string): void; getSource(id: string): { setData(d: unknown): void };
   };
-  const w = window as unknown as { __app: { datesIso: string[]; setDate(d: string): void; shown: { dataset: { store: Store } }[] }; __claimsMap: { map: Map } };
+  const w = window as unknown as { __app: { datesIso: string[]; setDate(d: string): void; shown: { dataset: { store: Store } }[] }; __test: { map: { mapForRivalBenchmark(): unknown } } };
   const app = w.__app;
-  const map = w.__claimsMap.map;
+  const map = w.__test.map.mapForRivalBenchmark() as Map;
   const gl = (map.getCanvas().getContext('webgl2') ?? map.getCanvas().getContext('webgl')) as WebGLRenderingContext | null;
   const gpuSync = () => gl?.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, new Uint8Array(4));
   const nextFrame = () => new Promise<void>((r) => requestAnimationFrame(() => r()));
@@ -38,7 +39,7 @@ async function scrubInPage(args: { mode: Mode; steps: number }): Promise<StepTim
   const indexOn = (ds: string[], d: string) => { let i = -1; for (let k = 0; k < ds.length && ds[k]! <= d; k++) i = k; return i; };
   if (args.mode === 'setData') {
     // The rival draws into its own sources and layers; the app's control layers are hidden.
-    for (const l of map.getStyle().layers) if (l.id.startsWith('cg-control')) map.setLayoutProperty(l.id, 'visibility', 'none');
+    for (const l of map.getStyle().layers) if (l.id.startsWith(args.controlPrefix)) map.setLayoutProperty(l.id, 'visibility', 'none');
     stores.forEach((_, k) => {
       map.addSource(`bench-${k}`, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
       map.addLayer({ id: `bench-fill-${k}`, type: k === 0 ? 'fill' : 'line', source: `bench-${k}`, paint: k === 0 ? { 'fill-color': '#1565c0', 'fill-opacity': 0.55 } : { 'line-color': '#e65100', 'line-width': 2 } });
@@ -82,10 +83,10 @@ export async function run(): Promise<void> {
         await page.addInitScript({ content: 'window.__name = (f) => f;' });
         await page.goto(`${server.origin}/#date=2024-08-01&sources=${ids.join(',')}&map=9/51.30/35.20`);
         await page.waitForFunction((n) => {
-          const w = window as unknown as { __app?: { loading: string | null; shown: unknown[]; pendingSourceIds: unknown[] }; __claimsMap?: { map: { loaded(): boolean } } };
-          return w.__app?.loading === null && w.__app.shown.length === n && w.__app.pendingSourceIds.length === 0 && w.__claimsMap?.map.loaded();
+          const w = window as unknown as { __app?: { loading: string | null; shown: unknown[]; pendingSourceIds: unknown[] }; __test?: { map: { ready(): boolean } } };
+          return w.__app?.loading === null && w.__app.shown.length === n && w.__app.pendingSourceIds.length === 0 && w.__test?.map.ready();
         }, ids.length, { timeout: 120_000 });
-        results[mode] = await page.evaluate(scrubInPage, { mode, steps: STEPS });
+        results[mode] = await page.evaluate(scrubInPage, { mode, steps: STEPS, controlPrefix: CONTROL_SOURCE });
         await page.close();
       }
       const base = percentile(results.setData!.frameMs, 95);

@@ -1,9 +1,10 @@
 // Shared browser-test helpers: launch Debian's Chromium, open the app, watch for errors and outside requests,
 // wait for the map, and read pixels at a longitude/latitude.
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { PNG } from 'pngjs';
 import { mkdirSync } from 'node:fs';
+import type { MapTestVerbs } from '../src/lib/map/test-handle';
 
 export const APP_URL = `http://127.0.0.1:${process.env.E2E_PORT ?? 4179}/`;
 
@@ -61,32 +62,38 @@ export async function openApp(w: WatchedPage, hash = ''): Promise<void> {
   await waitForMap(w.page);
 }
 
+/**
+ * Call one of the primary map's test verbs (src/lib/map/test-handle.ts) in the page or a frame: the typed way
+ * tests query the map. The app must be a test build (`npm run build:test`), which exposes `window.__test`.
+ */
+export async function onMap<K extends keyof MapTestVerbs>(
+  target: Page | Frame,
+  verb: K,
+  ...args: Parameters<MapTestVerbs[K]>
+): Promise<Awaited<ReturnType<MapTestVerbs[K]>>> {
+  return target.evaluate(
+    ([v, a]) => (window as unknown as { __test: { map: Record<string, (...x: unknown[]) => unknown> } }).__test.map[v]!(...a),
+    [verb, args] as [string, unknown[]],
+  ) as Promise<Awaited<ReturnType<MapTestVerbs[K]>>>;
+}
+
 /** Wait until the data is in and the map is idle (style, tiles and fonts loaded, nothing pending). */
-export async function waitForMap(page: Page): Promise<void> {
-  await page.waitForFunction(() => {
-    const w = window as unknown as { __app?: { loading: string | null; dataset: unknown }; __claimsMap?: { map: { loaded(): boolean; areTilesLoaded(): boolean } } };
-    return w.__app && w.__app.loading === null && w.__app.dataset && w.__claimsMap?.map.loaded() && w.__claimsMap.map.areTilesLoaded();
-  }, undefined, { timeout: 150_000 });
-  await waitForIdle(page);
+export async function waitForMap(target: Page | Frame, extra: 'areaReport' | '' = ''): Promise<void> {
+  await target.waitForFunction((wantReport) => {
+    const w = window as unknown as { __app?: { loading: string | null; dataset: unknown; areaReport?: unknown }; __test?: { map: { ready(): boolean } } };
+    return !!(w.__app && w.__app.loading === null && w.__app.dataset && (!wantReport || w.__app.areaReport) && w.__test?.map.ready());
+  }, extra === 'areaReport', { timeout: 150_000 });
+  await waitForIdle(target);
 }
 
 /** Resolves on the map's next `idle` (or at once if nothing is pending). */
-export async function waitForIdle(page: Page, mapHandle = '__claimsMap'): Promise<void> {
-  await page.evaluate((handle) => new Promise<void>((resolve) => {
-    const m = (window as unknown as Record<string, { map: { once(e: string, f: () => void): void; triggerRepaint(): void } }>)[handle]!.map;
-    m.once('idle', () => resolve());
-    m.triggerRepaint();
-  }), mapHandle);
+export async function waitForIdle(target: Page | Frame): Promise<void> {
+  await onMap(target, 'idle');
 }
 
 /** Screen position (page CSS px) of a longitude/latitude on the primary map. */
 export async function projectToPage(page: Page, lng: number, lat: number): Promise<{ x: number; y: number }> {
-  return page.evaluate(([lng, lat]) => {
-    const m = (window as unknown as { __claimsMap: { map: { project(p: [number, number]): { x: number; y: number }; getContainer(): HTMLElement } } }).__claimsMap.map;
-    const p = m.project([lng!, lat!]);
-    const r = m.getContainer().getBoundingClientRect();
-    return { x: r.left + p.x, y: r.top + p.y };
-  }, [lng, lat]);
+  return onMap(page, 'projectToPage', lng, lat);
 }
 
 /** The colour drawn at a longitude/latitude: the median of a 5×5 px patch of a screenshot. */

@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { APP_URL, closer, colorAt, openApp, useBrowser, projectToPage, saveScreenshot, waitForIdle, waitForMap, type WatchedPage } from './browser';
+import { onMap, APP_URL, closer, colorAt, openApp, useBrowser, projectToPage, saveScreenshot, waitForIdle, waitForMap, type WatchedPage } from './browser';
 
 const FIXTURES = resolve('e2e/fixtures/byod');
 const XSS_NAME = '<img src=x onerror=alert(1)>';
@@ -38,13 +38,7 @@ async function waitForTitle(p: Page, title: string): Promise<void> {
 
 /** Visible control classes under a longitude/latitude, from the rendered features. */
 async function classesAt(p: Page, at: [number, number]): Promise<string[]> {
-  return p.evaluate(([lng, lat]) => {
-    const m = (window as unknown as { __claimsMap: { map: { project(p: [number, number]): { x: number; y: number }; queryRenderedFeatures(p: unknown, o: unknown): { id: number; properties: Record<string, unknown> }[]; getFeatureState(f: unknown): Record<string, unknown> } } }).__claimsMap.map;
-    const pt = m.project([lng!, lat!]);
-    return m.queryRenderedFeatures([pt.x, pt.y], { layers: ['cg-control-fill'] })
-      .filter((f) => m.getFeatureState({ source: 'cg-control', id: f.id }).visible === true)
-      .map((f) => String(f.properties.class));
-  }, at);
+  return onMap(p, 'controlClassesAt', ...at);
 }
 
 /** Click a polygon and return the popup's text and how many elements of a kind it holds. */

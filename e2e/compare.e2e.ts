@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import bbox from '@turf/bbox';
 import { describe, expect, it } from 'vitest';
-import { colorAt, openApp, saveScreenshot, useBrowser, waitForIdle, type WatchedPage } from './browser';
+import { onMap, colorAt, openApp, saveScreenshot, useBrowser, waitForIdle, type WatchedPage } from './browser';
 import { diffSnapshots, type DiffFeature } from '../src/lib/domain/diff';
 import { formatKm2 } from '../src/lib/domain/format';
 import { CHANGE_COLORS } from '../src/lib/domain/change-colors';
@@ -68,9 +68,7 @@ describe('compare two dates', () => {
     const w = await openCompare(`#compare=${FROM}..${TO}&map=10/51.20/35.27`);
     for (const change of ['gained', 'lost'] as const) {
       const [lng, lat] = interiorPoint(change);
-      await w.page.evaluate(([lng, lat]) => {
-        (window as unknown as { __claimsMap: { map: { jumpTo(o: unknown): void } } }).__claimsMap.map.jumpTo({ center: [lng, lat], zoom: 11 });
-      }, [lng, lat]);
+      await onMap(w.page, 'moveTo', { lon: lng, lat, zoom: 11 });
       await waitForIdle(w.page);
       const c = await colorAt(w.page, lng, lat);
       const own = hex(CHANGE_COLORS[change]);

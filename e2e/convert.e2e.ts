@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { closer, colorAt, openApp, projectToPage, saveScreenshot, useBrowser, waitForMap, type WatchedPage } from './browser';
+import { onMap, closer, colorAt, openApp, projectToPage, saveScreenshot, useBrowser, waitForMap, type WatchedPage } from './browser';
 
 const FIXTURES = resolve('src/lib/data/convert/fixtures');
 /** Inside NZZ's "losses" polygon on both 2024-12-15 and 2025-03-16 (found with boolean-point-in-polygon). */
@@ -27,13 +27,7 @@ type AppHandle = {
 };
 
 async function classesAt(p: Page, at: [number, number]): Promise<string[]> {
-  return p.evaluate(([lng, lat]) => {
-    const m = (window as unknown as { __claimsMap: { map: { project(p: [number, number]): { x: number; y: number }; queryRenderedFeatures(p: unknown, o: unknown): { id: number; properties: Record<string, unknown> }[]; getFeatureState(f: unknown): Record<string, unknown> } } }).__claimsMap.map;
-    const pt = m.project([lng!, lat!]);
-    return m.queryRenderedFeatures([pt.x, pt.y], { layers: ['cg-control-fill'] })
-      .filter((f) => m.getFeatureState({ source: 'cg-control', id: f.id }).visible === true)
-      .map((f) => String(f.properties.class));
-  }, at);
+  return onMap(p, 'controlClassesAt', ...at);
 }
 
 async function classIdsShown(p: Page): Promise<string[]> {

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, ConsoleMessage } from 'playwright-core';
-import { APP_URL, launchBrowser, newWatchedPage, projectToPage, waitForIdle, waitForMap, type WatchedPage } from './browser';
+import { onMap, APP_URL, launchBrowser, newWatchedPage, projectToPage, waitForIdle, waitForMap, type WatchedPage } from './browser';
 import { CONTENT_SECURITY_POLICY } from '../vite.config';
 
 type Violation = { directive: string; blocked: string; sample: string; source: string };
@@ -70,11 +70,7 @@ describe('Content-Security-Policy', () => {
     expect(app.dates).toBe(manifest.snapshots.length);
 
     // Polygons drawn (features from MapLibre's worker), fonts and basemap tiles loaded.
-    const hit = await w.page.evaluate(([lng, lat]) => {
-      const m = (window as unknown as { __claimsMap: { map: { project(p: [number, number]): { x: number; y: number }; queryRenderedFeatures(p: unknown, o: unknown): { properties: Record<string, unknown> }[] } } }).__claimsMap.map;
-      const p = m.project([lng!, lat!]);
-      return m.queryRenderedFeatures([p.x, p.y], { layers: ['cg-control-fill'] }).map((f) => f.properties.class);
-    }, NEAR_SUDZHA);
+    const hit = await onMap(w.page, 'controlClassesAt', ...NEAR_SUDZHA, { visibleOnly: false });
     expect(hit).toContain('ukraine_held_in_russia');
 
     // A popup (MapLibre sets its styles through the CSSOM).

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame } from 'playwright-core';
-import { APP_URL, saveScreenshot, useBrowser } from './browser';
+import { APP_URL, onMap, saveScreenshot, useBrowser, waitForMap } from './browser';
 import { embedSnippet } from '../src/lib/domain/embed-snippet';
 import type { DatasetManifest } from '../src/lib/domain/types';
 
@@ -38,15 +38,7 @@ afterAll(() => new Promise<void>((resolve) => host.close(() => resolve())));
 const { newPage } = useBrowser();
 
 async function waitForEmbed(frame: Frame): Promise<void> {
-  await frame.waitForFunction(() => {
-    const w = window as unknown as { __app?: { loading: string | null; dataset: unknown; areaReport: unknown }; __claimsMap?: { map: { loaded(): boolean; areTilesLoaded(): boolean } } };
-    return w.__app && w.__app.loading === null && w.__app.dataset && w.__app.areaReport && w.__claimsMap?.map.loaded() && w.__claimsMap.map.areTilesLoaded();
-  }, undefined, { timeout: 150_000 });
-  await frame.evaluate(() => new Promise<void>((resolve) => {
-    const m = (window as unknown as { __claimsMap: { map: { once(e: string, f: () => void): void; triggerRepaint(): void } } }).__claimsMap.map;
-    m.once('idle', () => resolve());
-    m.triggerRepaint();
-  }));
+  await waitForMap(frame, 'areaReport');
 }
 
 describe('embed.html in a page of another origin', () => {
@@ -79,7 +71,7 @@ describe('embed.html in a page of another origin', () => {
 
       // Pixels: the held fill at the point, read from the host page's screenshot at the frame's offset.
       const box = (await iframe.boundingBox())!;
-      const p = await f.evaluate(([lng, lat]) => (window as unknown as { __claimsMap: { map: { project(q: [number, number]): { x: number; y: number } } } }).__claimsMap.map.project([lng!, lat!]), POINT);
+      const p = await onMap(f, 'project', ...POINT);
       const shot = await w.page.screenshot({ clip: { x: Math.round(box.x + p.x) - 2, y: Math.round(box.y + p.y) - 2, width: 5, height: 5 } });
       const { PNG } = await import('pngjs');
       const png = PNG.sync.read(shot);

@@ -3,7 +3,7 @@
 // with the URL and the figures right; nothing leaves localhost.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { APP_URL, closer, colorAt, saveScreenshot, useBrowser, waitForIdle, type WatchedPage } from './browser';
+import { APP_URL, closer, colorAt, onMap, saveScreenshot, useBrowser, waitForIdle, type WatchedPage } from './browser';
 
 const manifest = JSON.parse(readFileSync('geodata/front/dataset.json', 'utf8')) as { classes: { id: string; color: string }[] };
 const colorOf = (id: string) => manifest.classes.find((c) => c.id === id)!.color;
@@ -31,8 +31,8 @@ const { newPage } = useBrowser();
  */
 async function waitForFront(page: WatchedPage['page']): Promise<void> {
   await page.waitForFunction(() => {
-    const w = window as unknown as { __app?: { loading: string | null; dataset: unknown }; __claimsMap?: { map: { loaded(): boolean; areTilesLoaded(): boolean } } };
-    return w.__app && w.__app.loading === null && w.__app.dataset && w.__claimsMap?.map.loaded() && w.__claimsMap.map.areTilesLoaded();
+    const w = window as unknown as { __app?: { loading: string | null; dataset: unknown }; __test?: { map: { ready(): boolean } } };
+    return w.__app && w.__app.loading === null && w.__app.dataset && w.__test?.map.ready();
   }, undefined, { timeout: 400_000 });
   await waitForIdle(page);
 }
@@ -43,11 +43,7 @@ async function openFront(w: WatchedPage, hash: string): Promise<void> {
 
 /** Classes of the visible control polygons rendered at a point, or anywhere in view. */
 async function classesAt(page: WatchedPage['page'], at: [number, number] | null): Promise<string[]> {
-  return page.evaluate((pt) => {
-    const m = (window as unknown as { __claimsMap: { map: { project(p: [number, number]): { x: number; y: number }; queryRenderedFeatures(p?: unknown, o?: unknown): { id: number; source: string; properties: Record<string, unknown> }[]; getFeatureState(f: unknown): Record<string, unknown> } } }).__claimsMap.map;
-    const hits = pt ? m.queryRenderedFeatures([m.project(pt).x, m.project(pt).y], { layers: ['cg-control-fill'] }) : m.queryRenderedFeatures(undefined, { layers: ['cg-control-fill'] });
-    return [...new Set(hits.filter((f) => m.getFeatureState({ source: f.source, id: f.id }).visible === true).map((f) => String(f.properties['class'])))];
-  }, at);
+  return [...new Set(at ? await onMap(page, 'controlClassesAt', ...at) : await onMap(page, 'controlClassesInView'))];
 }
 const classesInView = (page: WatchedPage['page']) => classesAt(page, null);
 

@@ -3,7 +3,7 @@
 // `#place=` reopens it; settlement counts with the gazetteer's coverage; nothing leaves localhost.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openApp, projectToPage, saveScreenshot, useBrowser, waitForIdle } from './browser';
+import { onMap, openApp, projectToPage, saveScreenshot, useBrowser, waitForIdle } from './browser';
 
 const { newPage } = useBrowser();
 const SUDZHA = { id: 'geonames:486816', lon: 35.2726, lat: 51.1976 };
@@ -83,14 +83,7 @@ describe('place search and history (1440 × 900)', () => {
     const camera = await page.evaluate(() => (window as unknown as { __app: { camera: { lat: number; lon: number } } }).__app.camera);
     expect(Math.abs(camera.lat - SUDZHA.lat)).toBeLessThan(0.01);
     expect(Math.abs(camera.lon - SUDZHA.lon)).toBeLessThan(0.01);
-    const { x, y } = await projectToPage(page, SUDZHA.lon, SUDZHA.lat);
-    const ring = await page.evaluate(([px, py]) => {
-      const m = (window as unknown as { __claimsMap: { map: { getContainer(): HTMLElement; queryRenderedFeatures(b: unknown, o: unknown): { properties: Record<string, unknown> }[] } } }).__claimsMap.map;
-      const r = m.getContainer().getBoundingClientRect();
-      const cx = px! - r.left;
-      const cy = py! - r.top;
-      return m.queryRenderedFeatures([[cx - 14, cy - 14], [cx + 14, cy + 14]], { layers: ['cg-place-ring'] }).map((f) => f.properties.id);
-    }, [x, y]);
+    const ring = await onMap(page, 'placeIdsNear', SUDZHA.lon, SUDZHA.lat, 14);
     expect(ring).toEqual([SUDZHA.id]);
     await saveScreenshot(page, 'places-sudzha-1440');
 

@@ -6,7 +6,7 @@ import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openApp, useBrowser, waitForIdle, type WatchedPage } from './browser';
+import { onMap, openApp, useBrowser, waitForIdle, type WatchedPage } from './browser';
 import type { DatasetManifest } from '../src/lib/domain/types';
 
 const manifest = JSON.parse(readFileSync('geodata/kursk/dataset.json', 'utf8')) as DatasetManifest;
@@ -48,11 +48,7 @@ function pngColor(png: PNG, x: number, y: number): number[] {
 
 /** The map's CSS size and where POINT and the legend's first swatch are, in map-relative CSS px. */
 async function mapGeometry(page: Page): Promise<{ width: number; height: number; point: { x: number; y: number } }> {
-  return page.evaluate(([lng, lat]) => {
-    const m = (window as unknown as { __claimsMap: { map: { project(p: [number, number]): { x: number; y: number }; getContainer(): HTMLElement } } }).__claimsMap.map;
-    const r = m.getContainer().getBoundingClientRect();
-    return { width: r.width, height: r.height, point: m.project([lng!, lat!]) };
-  }, POINT);
+  return { ...(await onMap(page, 'containerSize')), point: await onMap(page, 'project', ...POINT) };
 }
 
 /** Keep a copy for a person to look at (e2e/screenshots/ is git-ignored). */
@@ -106,7 +102,7 @@ describe('share: the picture', () => {
     const held2 = pngColor(png2, 2 * geo.point.x, 2 * geo.point.y);
     expect(dist(held2, held), `2× held pixel ${held2} vs 1× ${held}`).toBeLessThan(30);
     // The map on screen is back at its own pixel ratio.
-    expect(await w.page.evaluate(() => (window as unknown as { __claimsMap: { map: { getPixelRatio(): number } } }).__claimsMap.map.getPixelRatio())).toBe(1);
+    expect(await onMap(w.page, 'pixelRatio')).toBe(1);
     expect(await w.page.getByTestId('share-status').innerText()).toContain('Saved');
   });
 

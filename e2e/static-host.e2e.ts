@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { buildData, OUTPUT_FILES } from '../scripts/lib/data-build';
-import { saveScreenshot, useBrowser, waitForMap } from './browser';
+import { onMap, saveScreenshot, useBrowser, waitForMap } from './browser';
 
 const PORT = Number(process.env.E2E_STATIC_PORT ?? 4183);
 const HOST = `http://127.0.0.1:${PORT}/`;
@@ -44,10 +44,7 @@ type AppHandle = { __app: { dataset: { manifest: { title: string }; tiles?: unkn
 
 /** Basemap features the map has drawn in its viewport, by source layer. */
 async function basemapLayersDrawn(p: Page): Promise<string[]> {
-  return p.evaluate(() => {
-    const m = (window as unknown as { __claimsMap: { map: { queryRenderedFeatures(): { source: string; sourceLayer?: string }[] } } }).__claimsMap.map;
-    return [...new Set(m.queryRenderedFeatures().filter((f) => f.source === 'basemap').map((f) => f.sourceLayer ?? ''))].sort();
-  });
+  return onMap(p, 'basemapLayersDrawn');
 }
 
 async function openUrl(p: Page, url: string): Promise<void> {

@@ -7,7 +7,7 @@ import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { buildData, OUTPUT_FILES } from '../scripts/lib/data-build';
-import { APP_URL, colorAt, openApp, useBrowser, projectToPage, saveScreenshot, waitForIdle, waitForMap, type WatchedPage } from './browser';
+import { onMap, APP_URL, colorAt, openApp, useBrowser, projectToPage, saveScreenshot, waitForIdle, waitForMap, type WatchedPage } from './browser';
 
 // Served by the preview server, which serves dist/ from disk (git-ignored; `vite build` empties it, so each run
 // writes it again).
@@ -77,13 +77,7 @@ async function show(p: Page, dateIso: string): Promise<void> {
 
 /** Classes of the rendered control polygons under a point whose feature state is visible (source layer 'claims'). */
 async function visibleClassesAt(p: Page, at: [number, number]): Promise<string[]> {
-  return p.evaluate(([lng, lat]) => {
-    const m = (window as unknown as { __claimsMap: { map: { project(p: [number, number]): { x: number; y: number }; queryRenderedFeatures(p: unknown, o: unknown): { id: number; properties: Record<string, unknown> }[]; getFeatureState(f: unknown): Record<string, unknown> } } }).__claimsMap.map;
-    const pt = m.project([lng!, lat!]);
-    return m.queryRenderedFeatures([pt.x, pt.y], { layers: ['cg-control-fill'] })
-      .filter((f) => m.getFeatureState({ source: 'cg-control', sourceLayer: 'claims', id: f.id }).visible === true)
-      .map((f) => String(f.properties.class));
-  }, at);
+  return onMap(p, 'controlClassesAt', ...at);
 }
 
 describe('a data build opened by URL', () => {
@@ -184,14 +178,7 @@ describe('a data build opened by URL', () => {
     await w.page.getByTestId('back-to-builtin').first().click();
     await w.page.waitForFunction(() => (window as unknown as AppHandle).__app.dataset?.tiles === undefined);
     await show(w.page, '2024-08-20');
-    const geojson = await w.page.evaluate(([lng, lat]) => {
-      const m = (window as unknown as { __claimsMap: { map: { getSource(id: string): { type: string }; project(p: [number, number]): { x: number; y: number }; queryRenderedFeatures(p: unknown, o: unknown): { id: number; properties: Record<string, unknown> }[]; getFeatureState(f: unknown): Record<string, unknown> } } }).__claimsMap.map;
-      const pt = m.project([lng!, lat!]);
-      const hits = m.queryRenderedFeatures([pt.x, pt.y], { layers: ['cg-control-fill'] })
-        .filter((f) => m.getFeatureState({ source: 'cg-control', id: f.id }).visible === true)
-        .map((f) => String(f.properties.class));
-      return { type: m.getSource('cg-control').type, hits };
-    }, NEAR_SUDZHA);
+    const geojson = { type: await onMap(w.page, 'controlSourceType'), hits: await onMap(w.page, 'controlClassesAt', ...NEAR_SUDZHA) };
     expect(geojson).toEqual({ type: 'geojson', hits: ['ukraine_held_in_russia'] });
   });
 });

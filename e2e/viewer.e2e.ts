@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import { describe, expect, it } from 'vitest';
-import { colorAt, projectToPage, openApp, saveScreenshot, useBrowser, waitForIdle } from './browser';
+import { onMap, colorAt, projectToPage, openApp, saveScreenshot, useBrowser, waitForIdle } from './browser';
 
 const manifest = JSON.parse(readFileSync('geodata/kursk/dataset.json', 'utf8'));
 const heldColor = manifest.classes.find((c: { id: string }) => c.id === 'ukraine_held_in_russia').color as string;
@@ -44,13 +44,7 @@ describe('the viewer on the Kursk data', () => {
     expect(Math.hypot(...basemap.map((c, i) => c - held[i]!))).toBeGreaterThan(60);
 
     // The rendered feature under the point is the held class, and only one date's polygons are visible.
-    const hit = await after.page.evaluate(([lng, lat]) => {
-      const cm = (window as unknown as { __claimsMap: { map: { project(p: [number, number]): { x: number; y: number }; queryRenderedFeatures(p: unknown, o: unknown): { id: number; properties: Record<string, unknown> }[]; getFeatureState(f: unknown): Record<string, unknown> } } }).__claimsMap.map;
-      const p = cm.project([lng!, lat!]);
-      return cm.queryRenderedFeatures([p.x, p.y], { layers: ['cg-control-fill'] })
-        .filter((f) => cm.getFeatureState({ source: 'cg-control', id: f.id }).visible === true)
-        .map((f) => f.properties.class);
-    }, NEAR_SUDZHA);
+    const hit = await onMap(after.page, 'controlClassesAt', ...NEAR_SUDZHA);
     expect(hit).toEqual(['ukraine_held_in_russia']);
   });
 

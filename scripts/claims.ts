@@ -35,7 +35,7 @@ function sourceOf(dir: string, out: (line: string) => void): SourceAreaSeries | 
   }
   // Entries refused while reading the folder (links out of it, pipes, oversized files) are named like the rest.
   for (const i of read.issues) if (i.severity === 'error') out(printable(`${dir}/${formatIssue(i)}`));
-  const loaded = loadDataset(read.files, { name });
+  const loaded = loadDataset(read.files, { name, places: false });
   // The dataset's own problems, named within it; warnings (a ledger claim outside the snapshots…) are not this run's.
   const errors = loaded.issues.filter((i) => i.severity === 'error');
   for (const i of errors) out(printable(`${dir}/${formatIssue(i)}`));

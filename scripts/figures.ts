@@ -18,7 +18,7 @@ import { agreementShare, alignSourcesForDiff, sharedMeasures, sourceName } from 
 async function openForFigures(dir: string, out: (line: string) => void) {
   const read = readDatasetFolder(dir);
   for (const i of read.issues) out(formatIssue(i));
-  const loaded = await loadAnyDataset(read.files);
+  const loaded = await loadAnyDataset(read.files, { places: false });
   if (!loaded.ok) {
     for (const i of loaded.issues) out(formatIssue(i));
     return null;

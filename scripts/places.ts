@@ -48,7 +48,8 @@ export function main(args: readonly string[], out: (line: string) => void = (l) 
   let placeClaims: PlaceClaim[] = [];
   const sources: LoadedSource[] = [];
   for (const dir of dirs) {
-    const loaded = loadDataset(readDatasetFolder(dir).files);
+    // Only the first folder with places is the gazetteer: the others' places are not read.
+    const loaded = loadDataset(readDatasetFolder(dir).files, { places: !gazetteer });
     for (const issue of loaded.issues) if (issue.severity === 'error') out(formatIssue(issue));
     if (!loaded.ok) return 1;
     const ds = loaded.value;

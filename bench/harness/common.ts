@@ -79,13 +79,14 @@ export async function bundleHarness(entry: string, outFile: string): Promise<voi
   });
 }
 
-/** The built app for benchmarks: `vite build` into bench/out/app-dist (not dist/, which the e2e tests use). */
+/** The built app for benchmarks: a test build (`vite build --mode test`, which exposes window.__test; otherwise as
+ * published) into bench/out/app-dist (not dist/, which the e2e tests use). */
 export const APP_DIST = join(OUT, 'app-dist');
 
 export function buildApp(): void {
   const t = performance.now();
   try {
-    execFileSync(join(REPO, 'node_modules/.bin/vite'), ['build', '--outDir', APP_DIST, '--emptyOutDir', '--logLevel', 'error'], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
+    execFileSync(join(REPO, 'node_modules/.bin/vite'), ['build', '--mode', 'test', '--outDir', APP_DIST, '--emptyOutDir', '--logLevel', 'error'], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
   } catch (err) {
     const e = err as { stdout?: Buffer; stderr?: Buffer };
     throw new Error(`vite build failed:\n${e.stdout?.toString() ?? ''}${e.stderr?.toString() ?? ''}`);

@@ -5,38 +5,21 @@ import type { SnapshotStore } from '../domain/snapshot-store';
 import type { AreaGeometry, AreaMeasure } from '../domain/types';
 import type { AreaReportRequest, AreaReportResponse } from '../workers/area-report.worker';
 import { packStore } from '../workers/store-protocol';
+import { createLatestRequests } from './latest-request';
 
 export type AreaReportAnswer = { stale: false; index: number; report: AreaReport } | { stale: true };
 
-let worker: Worker | undefined;
 /** The generation of each source key's dataset: a report asked for an older one resolves stale. */
 const generations = new Map<string, number>();
 let nextGeneration = 1;
-let nextId = 1;
-const pending = new Map<number, { resolve: (a: AreaReportAnswer) => void; reject: (e: Error) => void }>();
 
-function getWorker(): Worker {
-  if (!worker) {
-    worker = new Worker(new URL('../workers/area-report.worker.ts', import.meta.url), { type: 'module' });
-    worker.onmessage = (e: MessageEvent<AreaReportResponse>) => {
-      const r = e.data;
-      const p = pending.get(r.id);
-      if (!p) return;
-      pending.delete(r.id);
-      if ('stale' in r || r.generation !== generations.get(r.key)) p.resolve({ stale: true });
-      else if (r.ok) p.resolve({ stale: false, index: r.index, report: r.report });
-      else p.reject(new Error(`area worker: ${r.error}`));
-    };
-    worker.onerror = (e: ErrorEvent) => {
-      for (const p of pending.values()) p.reject(new Error(`area worker crashed: ${e.message}`));
-      pending.clear();
-      worker?.terminate();
-      worker = undefined;
-      generations.clear();
-    };
-  }
-  return worker;
-}
+const requests = createLatestRequests({
+  makeWorker: () => new Worker(new URL('../workers/area-report.worker.ts', import.meta.url), { type: 'module' }),
+  workers: 'shared',
+  name: 'area worker',
+  // The datasets went with the worker: reports resolve stale until each source's dataset is handed over again.
+  onCrash: () => generations.clear(),
+});
 
 /** Hand a source's dataset to the worker under `key`; reports asked for its previous dataset resolve `stale`. */
 export function setAreaDataset(
@@ -49,24 +32,32 @@ export function setAreaDataset(
 ): void {
   const generation = nextGeneration++;
   generations.set(key, generation);
+  requests.overtake(key);
   const message: AreaReportRequest = { type: 'dataset', key, generation, store: packStore(store), measures: [...measures], classIds: [...classIds], clipRegions: { ...clipRegions }, ...(breakdown ? { breakdown } : {}) };
-  getWorker().postMessage(message);
+  requests.post(message);
 }
 
 /** Forget a source's dataset (it left the clock). */
 export function dropAreaDataset(key: string): void {
-  if (!generations.delete(key) || !worker) return;
-  worker.postMessage({ type: 'drop', key } satisfies AreaReportRequest);
+  if (!generations.delete(key)) return;
+  requests.overtake(key);
+  requests.post({ type: 'drop', key } satisfies AreaReportRequest);
 }
 
-/** The area report of snapshot `index` of the source under `key`. */
+/** The area report of snapshot `index` of the source under `key`; a newer request for the same key overtakes it. */
 export function requestAreaReport(key: string, index: number): Promise<AreaReportAnswer> {
   const generation = generations.get(key);
   if (generation === undefined) return Promise.resolve({ stale: true });
-  const id = nextId++;
-  return new Promise((resolve, reject) => {
-    pending.set(id, { resolve, reject });
-    const message: AreaReportRequest = { type: 'report', key, generation, id, index };
-    getWorker().postMessage(message);
+  return requests.request<AreaReportAnswer>(key, {
+    send(worker, id) {
+      const message: AreaReportRequest = { type: 'report', key, generation, id, index };
+      worker.postMessage(message);
+    },
+    read(data) {
+      const r = data as AreaReportResponse;
+      if ('stale' in r || r.generation !== generations.get(r.key)) return { stale: true };
+      if (r.ok) return { stale: false, index: r.index, report: r.report };
+      throw new Error(`area worker: ${r.error}`);
+    },
   });
 }

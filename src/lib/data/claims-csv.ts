@@ -2,8 +2,10 @@
 // compared with the polygons exactly as the built-in ones are. Bad rows are named by line and column; good rows
 // are kept. Columns and rules: docs/claims.md, "Your own claims (CSV)".
 import Papa from 'papaparse';
-import { claimSchema, isCalendarDate, type Claim, type ClaimPeriod, type ConvertedAreaUnit, type PointQualifier } from '../domain/claim-schema';
+import { hasIsoDateShape, isIsoDate } from '../domain/timeline';
+import { claimSchema, type Claim, type ClaimPeriod, type ConvertedAreaUnit, type PointQualifier } from '../domain/claim-schema';
 import { describeValue } from './issues';
+import { zodIssuesToLocal } from '../domain/zod-wording';
 import type { Issue, Result } from '../domain/types';
 
 /** Limits that keep a wrong file (a whole export, a binary) from freezing the tab; each is reported when hit. */
@@ -223,8 +225,8 @@ function readClaimRow(
   const span = /^(\S+)\s*\.\.\s*(\S+)$/.exec(dateText);
   const days = span ? [span[1]!, span[2]!] : [dateText];
   if (dateText === '') at('date', 'a date (YYYY-MM-DD, or YYYY-MM-DD..YYYY-MM-DD for a peak over a period) expected, nothing found');
-  else if (!days.every((d) => /^\d{4}-\d{2}-\d{2}$/.test(d))) at('date', `date expected as YYYY-MM-DD or YYYY-MM-DD..YYYY-MM-DD, ${describeValue(dateText)} found`);
-  else if (!days.every(isCalendarDate)) at('date', `impossible date ${describeValue(days.find((d) => !isCalendarDate(d)))}`);
+  else if (!days.every((d) => hasIsoDateShape(d))) at('date', `date expected as YYYY-MM-DD or YYYY-MM-DD..YYYY-MM-DD, ${describeValue(dateText)} found`);
+  else if (!days.every((d) => isIsoDate(d))) at('date', `impossible date ${describeValue(days.find((d) => !isIsoDate(d)))}`);
   else if (span && days[0]! > days[1]!) at('date', `period starts (${days[0]}) after it ends (${days[1]})`);
   else if (span) period = { kind: 'peak', startIso: days[0]!, endIso: days[1]!, explanation: `a period in the "date" column (${where}): read as the largest value over it ("at its peak")` };
   else period = { kind: 'instant', dateIso: days[0]!, explanation: `the "date" column (${where}): the figure as of that day` };
@@ -260,8 +262,8 @@ function readClaimRow(
 
   const published = get('published');
   if (published !== '') {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(published)) at('published', `date expected as YYYY-MM-DD, ${describeValue(published)} found`);
-    else if (!isCalendarDate(published)) at('published', `impossible date ${describeValue(published)}`);
+    if (!hasIsoDateShape(published)) at('published', `date expected as YYYY-MM-DD, ${describeValue(published)} found`);
+    else if (!isIsoDate(published)) at('published', `impossible date ${describeValue(published)}`);
     else if (period) {
       const last = period.kind === 'instant' || period.kind === 'by' ? period.dateIso : period.endIso;
       if (last > published) at('date', `${last} is after the publication date ${published} (column "published"): a figure cannot speak for a later day`);
@@ -306,7 +308,7 @@ function readClaimRow(
   // The ledger's own schema, as a last check (a row that passed the column checks should always pass it).
   const checked = claimSchema.safeParse(raw);
   if (!checked.success) {
-    for (const i of checked.error.issues) at(null, `${i.path.join('.')}: ${i.message}`);
+    for (const l of zodIssuesToLocal(checked.error.issues, raw, '')) at(null, l.reason);
     return { issues };
   }
   return { claim: checked.data, issues };

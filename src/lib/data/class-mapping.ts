@@ -3,38 +3,12 @@
 // loading. The survey of values (with areas) is in class-survey.ts, so that loading does not carry it.
 import type { ClassMapping, ControlClass, DatasetManifest, Issue } from '../domain/types';
 import type { DatasetSurvey, FileSurvey } from './class-survey';
-import { isIsoDate } from './dates';
+import { isIsoDate } from '../domain/timeline';
 import { isRecord } from './issues';
-import { provenanceOf } from './convert/provenance';
+import { keyLabel, keyValue, type MappingKey } from './mapping-key';
 
-/** What to class features by. `property` names one of their properties. */
-export type MappingKey = { from: 'property'; property: string } | { from: 'style-fill' } | { from: 'layer' };
-
-/** The key as one string (for a <select> and for equality). */
-export function keyId(key: MappingKey): string {
-  return key.from === 'property' ? `property:${key.property}` : key.from;
-}
-
-/** How the dialog and issues name a key. */
-export function keyLabel(key: MappingKey): string {
-  return key.from === 'style-fill' ? 'style colour (fill)' : key.from === 'layer' ? 'layer or folder' : `property “${key.property}”`;
-}
-
-/**
- * The value a feature has for a key, as text: a property's string, number or boolean; the fill of its original
- * style (a converted feature's provenance, else a simplestyle `fill` property), lower-cased; its layer.
- */
-export function keyValue(properties: unknown, key: MappingKey): string | undefined {
-  if (!isRecord(properties)) return undefined;
-  if (key.from === 'layer') return provenanceOf(properties)?.layer;
-  if (key.from === 'style-fill') {
-    const fill = provenanceOf(properties)?.style?.fill ?? (Object.hasOwn(properties, 'fill') ? properties.fill : undefined);
-    return typeof fill === 'string' ? fill.trim().toLowerCase() : undefined;
-  }
-  if (!Object.hasOwn(properties, key.property)) return undefined;
-  const v = properties[key.property];
-  return typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined;
-}
+// The key and its words are in mapping-key.ts (the survey reads them too); the dialog takes keyId from here.
+export { keyId } from './mapping-key';
 
 /** The user's choice in the class-mapping step. */
 export interface MappingChoice {

@@ -3,10 +3,11 @@
 import type { Feature } from 'geojson';
 import type { AreaGeometry } from '../domain/types';
 import { geometryAreaKm2 } from '../domain/area';
-import { keyId, keyLabel, keyValue, type MappingKey } from './class-mapping';
+import { keyId, keyLabel, keyValue, type MappingKey } from './mapping-key';
 import { suggestClass, type ClassSuggestion } from './conventions';
 import { PROVENANCE_KEY } from './convert/provenance';
-import { dateInFileName, isIsoDate } from './dates';
+import { isIsoDate } from '../domain/timeline';
+import { dateInFileName } from './dates';
 import { isRecord } from './issues';
 
 /** One distinct value of a key: how many features carry it and their summed area (unclipped, overlaps counted twice). */

@@ -1,29 +1,6 @@
 // Calendar-date checks for snapshot dates: ISO `YYYY-MM-DD`, real days only (no 2024-02-30), in the supported range.
 import { SUPPORTED_DATES } from '../domain/limits';
-
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** True if `s` is `YYYY-MM-DD` and names a real calendar day (proleptic Gregorian, UTC). */
-export function isIsoDate(s: unknown): s is string {
-  if (typeof s !== 'string') return false;
-  const m = ISO_DATE.exec(s);
-  if (!m) return false;
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
-  if (mo < 1 || mo > 12 || d < 1) return false;
-  return d <= daysInMonth(y, mo);
-}
-
-/** Whether `s` has the `YYYY-MM-DD` shape, whatever the numbers (to tell "malformed" from "impossible"). */
-export function hasIsoDateShape(s: unknown): s is string {
-  return typeof s === 'string' && ISO_DATE.test(s);
-}
-
-function daysInMonth(y: number, mo: number): number {
-  if (mo === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
-  return [4, 6, 9, 11].includes(mo) ? 30 : 31;
-}
+import { hasIsoDateShape, isIsoDate } from '../domain/timeline';
 
 /**
  * Check a date value and say what is wrong with it, or return undefined if it is a real ISO date.

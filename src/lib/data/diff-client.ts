@@ -3,6 +3,9 @@ import type { SnapshotDiff } from '../domain/diff';
 import type { AreaGeometry, AreaMeasure, Snapshot } from '../domain/types';
 import { packRequest, unpackDiff } from '../workers/diff-protocol';
 import type { DiffResponse } from '../workers/diff-protocol';
+import { createLatestRequests, type WorkerLike } from './latest-request';
+
+export type { WorkerLike } from './latest-request';
 
 /**
  * What a request resolves to. A request overtaken by a newer one resolves `{ stale: true }` instead of
@@ -11,14 +14,6 @@ import type { DiffResponse } from '../workers/diff-protocol';
  * answer is never delivered: the caller of an older pair can only ever see `stale`.
  */
 export type DiffAnswer = { stale: false; diff: SnapshotDiff } | { stale: true };
-
-/** The part of `Worker` the client uses, so tests can hand in an in-process stand-in. */
-export interface WorkerLike {
-  postMessage(message: unknown, transfer: Transferable[]): void;
-  onmessage: ((e: MessageEvent) => void) | null;
-  onerror: ((e: ErrorEvent) => void) | null;
-  terminate(): void;
-}
 
 export interface DiffClient {
   /**
@@ -32,49 +27,24 @@ export interface DiffClient {
 const defaultWorker = (): WorkerLike => new Worker(new URL('../workers/diff.worker.ts', import.meta.url), { type: 'module' });
 
 export function createDiffClient(makeWorker: () => WorkerLike = defaultWorker): DiffClient {
-  let worker: WorkerLike | undefined;
-  let nextId = 1;
-  /** At most one request is live: the newest. Its id and settlers. */
-  let live: { id: number; resolve: (a: DiffAnswer) => void; reject: (e: Error) => void } | undefined;
-
-  const getWorker = (): WorkerLike => {
-    if (!worker) {
-      worker = makeWorker();
-      worker.onmessage = (e: MessageEvent<DiffResponse>) => {
-        const r = e.data;
-        if (!live || r.id !== live.id) return; // an answer for an overtaken pair: dropped, never delivered
-        const { resolve, reject } = live;
-        live = undefined;
-        if ('stale' in r) resolve({ stale: true });
-        else if (r.ok) resolve({ stale: false, diff: unpackDiff(r.diff) });
-        else reject(new Error(`diff worker: ${r.error}`));
-      };
-      worker.onerror = (e: ErrorEvent) => {
-        live?.reject(new Error(`diff worker crashed: ${e.message}`));
-        live = undefined;
-        worker?.terminate();
-        worker = undefined; // the next request starts a fresh worker
-      };
-    }
-    return worker;
-  };
-
+  // At most one request is live, the newest: one key.
+  const requests = createLatestRequests({ makeWorker, workers: 'shared', name: 'diff worker' });
   return {
     requestDiff(from, to, measures, clipRegions) {
-      const id = nextId++;
-      live?.resolve({ stale: true });
-      return new Promise<DiffAnswer>((resolve, reject) => {
-        live = { id, resolve, reject };
-        const { request, transfer } = packRequest(id, from, to, measures, clipRegions);
-        getWorker().postMessage(request, transfer);
+      return requests.request<DiffAnswer>('diff', {
+        send(worker, id) {
+          const { request, transfer } = packRequest(id, from, to, measures, clipRegions);
+          worker.postMessage(request, transfer);
+        },
+        read(data) {
+          const r = data as DiffResponse;
+          if ('stale' in r) return { stale: true };
+          if (r.ok) return { stale: false, diff: unpackDiff(r.diff) };
+          throw new Error(`diff worker: ${r.error}`);
+        },
       });
     },
-    dispose() {
-      live?.resolve({ stale: true });
-      live = undefined;
-      worker?.terminate();
-      worker = undefined;
-    },
+    dispose: () => requests.dispose(),
   };
 }
 

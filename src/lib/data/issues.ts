@@ -1,41 +1,9 @@
 // Small helpers for building Issues that name the place (JSON path, value found) in plain words.
 import type { Issue } from '../domain/types';
+import { describeValue, type LocalIssue } from '../domain/issue-words';
 
-/** An issue not yet tied to a file: what the per-feature checks produce. */
-export interface LocalIssue {
-  path?: string;
-  reason: string;
-  severity: 'error' | 'warning';
-}
-
-/** Build a JSON path like `features[3].properties["name:en"]` from segments. */
-export function jsonPath(base: string, ...segments: (string | number)[]): string {
-  let out = base;
-  for (const s of segments) {
-    if (typeof s === 'number') out += `[${s}]`;
-    else if (/^[A-Za-z_$][\w$]*$/.test(s)) out += out === '' ? s : `.${s}`;
-    else out += `[${JSON.stringify(s)}]`;
-  }
-  return out;
-}
-
-/**
- * Describe a value the way a reason quotes it: strings quoted and shortened, numbers as written,
- * containers by kind (a whole array in a message would drown the point).
- */
-export function describeValue(v: unknown): string {
-  if (v === undefined) return 'nothing';
-  if (v === null) return 'null';
-  if (typeof v === 'string') {
-    const s = v.length > 40 ? `${v.slice(0, 37)}…` : v;
-    return JSON.stringify(s);
-  }
-  if (typeof v === 'number') return Number.isNaN(v) ? 'NaN' : String(v);
-  if (typeof v === 'boolean') return String(v);
-  if (Array.isArray(v)) return v.length === 0 ? 'an empty array' : `an array of ${v.length}`;
-  if (typeof v === 'object') return 'an object';
-  return typeof v;
-}
+// The path, value and local-issue words live in domain/ (the claim schema words its issues with them too).
+export { describeValue, jsonPath, type LocalIssue } from '../domain/issue-words';
 
 /** `what expected, X found`, prefixed by the path when there is one. */
 export function expected(path: string | undefined, what: string, found: unknown): string {
@@ -63,13 +31,6 @@ export function toIssues(
 /** True if a plain (non-array) object. */
 export function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-/** Count errors in a list of issues. */
-export function countErrors(issues: readonly Issue[]): number {
-  let n = 0;
-  for (const i of issues) if (i.severity === 'error') n++;
-  return n;
 }
 
 /**

@@ -5,6 +5,7 @@ import { emptyRecord } from '../domain/own';
 import * as z from 'zod';
 import type { AreaGeometry, ControlClass, DatasetManifest, Issue, Result } from '../domain/types';
 import { runTableStore, uidsBySnapshotFromRuns } from '../domain/run-table';
+import { countVertices } from '../domain/geometry-measures';
 import type { SnapshotStore, StoredFeature } from '../domain/snapshot-store';
 import type { LoadedDataset, TiledData } from '../domain/dataset';
 import { parseClaimsFile, type Claim } from '../domain/claim-schema';
@@ -12,7 +13,8 @@ import { DEFAULT_MAX_BYTES, decodeJsonFile } from './decode';
 import { describeValue, isRecord, pushAll, jsonPath, toIssues, type LocalIssue } from './issues';
 import { DEFAULT_PALETTE, MANIFEST_FILE } from './load-dataset';
 import { parseManifestJson } from './manifest';
-import { IsoDateSchema, RelativePathSchema, zodIssuesToLocal } from './schema';
+import { zodIssuesToLocal } from '../domain/zod-wording';
+import { IsoDateSchema, RelativePathSchema } from './schema';
 
 import { BUILD_FORMAT } from './build-format';
 import { fetchFile, resolveDatasetFile } from './fetch-file';
@@ -245,7 +247,7 @@ export function storeFromBuildGeojson(file: string, json: unknown, tiles: Pick<T
     if (!isRecord(geometry) || (geometry.type !== 'Polygon' && geometry.type !== 'MultiPolygon') || !Array.isArray(geometry.coordinates))
       return fail(jsonPath('features', k, 'geometry'), `Polygon or MultiPolygon expected, ${describeValue(isRecord(geometry) ? geometry.type : geometry)} found`);
     const g = geometry as unknown as AreaGeometry;
-    for (const poly of g.type === 'Polygon' ? [g.coordinates] : g.coordinates) for (const ring of poly) storedVertices += ring.length;
+    storedVertices += countVertices(g);
     byUid[uid] = { uid, classId, geometry: g, properties: { class: classId }, firstIndex: runs.first[uid]!, lastIndex: runs.last[uid]!, file, featureIndex: k };
   }
   const absent = byUid.findIndex((f) => f === undefined);
@@ -256,10 +258,7 @@ export function storeFromBuildGeojson(file: string, json: unknown, tiles: Pick<T
   let publishedFeatures = 0;
   for (const uids of uidsBySnapshot) {
     publishedFeatures += uids.length;
-    for (const uid of uids) {
-      const g = features[uid]!.geometry;
-      for (const poly of g.type === 'Polygon' ? [g.coordinates] : g.coordinates) for (const ring of poly) publishedVertices += ring.length;
-    }
+    for (const uid of uids) publishedVertices += countVertices(features[uid]!.geometry);
   }
   return {
     ok: true,

@@ -39,6 +39,11 @@ export interface LoadDatasetOptions {
   /** Called once per file after it is decoded and parsed (progress reports). */
   onFileDecoded?: (path: string) => void;
   /**
+   * false: the places file and the place claims are neither decoded nor checked, for a caller that reads only the
+   * areas (the claims and figures CLIs, a later folder of the places CLI). Default true.
+   */
+  places?: boolean;
+  /**
    * The OGC verdicts of the folder's validity record that hold for these files (validity-record.ts): given only
    * for the datasets the app ships, whose record the build made. Never for data a user brings.
    */
@@ -210,7 +215,8 @@ export function loadDataset(files: readonly DatasetFile[], opts: LoadDatasetOpti
   // 4. Places and claims: optional extras, a missing file is a warning.
   let places: PlaceFeature[] | undefined;
   let placesCoverage: string | undefined;
-  if (manifest.placesFile !== undefined) {
+  const withPlaces = opts.places !== false;
+  if (withPlaces && manifest.placesFile !== undefined) {
     const json = byPath.has(manifest.placesFile) ? decodeOnce(manifest.placesFile) : undefined;
     if (!byPath.has(manifest.placesFile))
       issues.push({ file: manifest.placesFile, reason: `placesFile listed in ${MANIFEST_FILE} but not found; no place labels`, severity: 'warning' });
@@ -222,7 +228,7 @@ export function loadDataset(files: readonly DatasetFile[], opts: LoadDatasetOpti
     }
   }
   let placeClaims: PlaceClaim[] | undefined;
-  if (manifest.placeClaimsFile !== undefined) {
+  if (withPlaces && manifest.placeClaimsFile !== undefined) {
     const bytes = byPath.get(manifest.placeClaimsFile);
     if (!bytes) issues.push({ file: manifest.placeClaimsFile, reason: `placeClaimsFile listed in ${MANIFEST_FILE} but not found; no place claims`, severity: 'warning' });
     else {

@@ -12,10 +12,10 @@ import {
   ReferenceAreaSchema,
   RegionBreakdownSchema,
   DatasetSourceSchema,
-  parseLenient,
   RelativePathSchema,
   SnapshotEntrySchema,
 } from './schema';
+import { parseLenient } from '../domain/zod-wording';
 import * as z from 'zod';
 import { cutText, formatCount, MAX_ID_CHARS, MAX_LINE_CHARS, MAX_LIST_ENTRIES, MAX_SNAPSHOTS, MAX_TEXT_CHARS } from '../domain/limits';
 

@@ -11,7 +11,7 @@
 import Papa from 'papaparse';
 import type { Issue, Result } from '../domain/types';
 import { DEFAULT_MAX_BYTES, decodeText, type FileInput } from './decode';
-import { isCalendarDate } from '../domain/claim-schema';
+import { hasIsoDateShape, isIsoDate } from '../domain/timeline';
 import { describeValue } from './issues';
 import { parseAssertion, type PlaceClaim } from '../domain/place-assertion';
 
@@ -108,8 +108,8 @@ export function parsePlaceClaimsCsv(input: FileInput, opts: { knownPlaceIds?: Re
       return v;
     };
     const dateIso = required('date');
-    if (dateIso !== '' && !/^\d{4}-\d{2}-\d{2}$/.test(dateIso)) at('date', `ISO date (YYYY-MM-DD) expected, ${describeValue(dateIso)} found`);
-    else if (dateIso !== '' && !isCalendarDate(dateIso)) at('date', `impossible date ${describeValue(dateIso)}`);
+    if (dateIso !== '' && !hasIsoDateShape(dateIso)) at('date', `ISO date (YYYY-MM-DD) expected, ${describeValue(dateIso)} found`);
+    else if (dateIso !== '' && !isIsoDate(dateIso)) at('date', `impossible date ${describeValue(dateIso)}`);
     const settlement = required('settlement');
     const claimant = required('claimant');
     const claim = required('claim');

@@ -1,12 +1,10 @@
-// zod schemas for what a dataset folder holds (manifest, snapshot feature properties, places) and their issue wording.
+// zod schemas for what a dataset folder holds (manifest, snapshot feature properties, places); their issues are
+// worded by domain/zod-wording.ts.
 import * as z from 'zod';
-import type { Feature, Point } from 'geojson';
-import type { LocalIssue } from './issues';
-import { describeValue, isRecord, jsonPath } from './issues';
 import { relativePathProblem } from './fetch-file';
 import { MAX_ID_CHARS, SUPPORTED_DATES } from '../domain/limits';
 
-// Custom messages below are phrased as "what is expected": the formatter appends ", X found".
+// Custom messages below are phrased as "what is expected": zod-wording.ts appends ", X found".
 
 /**
  * `YYYY-MM-DD`, a real calendar day (zod 4's ISO date rejects 2024-02-30), in the supported range (limits.ts):
@@ -142,123 +140,5 @@ export function controlPropsSchema(classIds: readonly string[], defaultClass?: s
 /** The generic form, for the published JSON Schema. */
 export const ControlPropsSchema = controlPropsSchema([]);
 
-const Lon = z.number().min(-180, { error: 'longitude −180…180' }).max(180, { error: 'longitude −180…180' });
-const Lat = z.number().min(-90, { error: 'latitude −90…90' }).max(90, { error: 'latitude −90…90' });
-
-/** Properties of a place label (`placesFile`). */
-export const PlacePropsSchema = z.looseObject({
-  name: Text,
-  'name:en': z.string().nullable().optional(),
-  'name:uk': z.string().nullable().optional(),
-  'name:ru': z.string().nullable().optional(),
-  population: z.number().int({ error: 'whole number' }).min(0, { error: 'population ≥ 0' }).nullable().optional(),
-});
-
-/** A place: a Point feature with a name. */
-export const PlaceFeatureSchema = z.looseObject({
-  type: z.literal('Feature', { error: '"Feature"' }),
-  id: z.union([z.string(), z.number()]).optional(),
-  geometry: z.looseObject({
-    type: z.literal('Point', { error: '"Point"' }),
-    coordinates: z.union([z.tuple([Lon, Lat]), z.tuple([Lon, Lat, z.number()])], { error: '[longitude, latitude]' }),
-  }),
-  properties: PlacePropsSchema,
-});
-
-export type PlaceProps = z.infer<typeof PlacePropsSchema>;
-/** A loaded place label. */
-export type PlaceFeature = Feature<Point, PlaceProps>;
-
-/**
- * Put zod issues into words: `classes[1].color: #rrggbb colour expected, "blue" found`.
- * Unknown keys become warnings (strict schemas, lenient loading); everything else is an error.
- * @param base JSON path of `value` inside its file ('' for the root).
- */
-export function zodIssuesToLocal(issues: readonly z.core.$ZodIssue[], value: unknown, base: string): LocalIssue[] {
-  const out: LocalIssue[] = [];
-  for (const iss of issues) {
-    const segs = iss.path.filter((s): s is string | number => typeof s !== 'symbol');
-    const path = jsonPath(base, ...segs);
-    const found = getAt(value, segs);
-    const at = path === '' ? '' : `${path}: `;
-    switch (iss.code) {
-      case 'unrecognized_keys':
-        for (const k of iss.keys)
-          out.push({ path: jsonPath(path, k), reason: `${jsonPath(path, k)}: unknown field, ignored`, severity: 'warning' });
-        break;
-      case 'invalid_type':
-        out.push({
-          path,
-          reason:
-            found === undefined
-              ? `${at}missing (${isDefault(iss.message) ? typeWord(iss.expected) : iss.message} expected)`
-              : `${at}${isDefault(iss.message) ? typeWord(iss.expected) : iss.message} expected, ${describeValue(found)} found`,
-          severity: 'error',
-        });
-        break;
-      case 'too_small':
-        out.push({
-          path,
-          reason:
-            iss.origin === 'array'
-              ? `${at}${isDefault(iss.message) ? `at least ${String(iss.minimum)} item(s)` : iss.message} expected, ${describeValue(found)} found`
-              : `${at}${isDefault(iss.message) ? `at least ${String(iss.minimum)}` : iss.message} expected, ${describeValue(found)} found`,
-          severity: 'error',
-        });
-        break;
-      case 'invalid_union':
-        // A union of tuples fails deep inside; report the union's own wording on the whole value.
-        out.push({ path, reason: `${at}${isDefault(iss.message) ? 'a different value' : iss.message} expected, ${describeValue(found)} found`, severity: 'error' });
-        break;
-      default:
-        out.push({
-          path,
-          reason: isDefault(iss.message)
-            ? `${at}${iss.message.replace(/^Invalid input: /, '')}`
-            : found === undefined
-              ? `${at}missing (${iss.message} expected)`
-              : `${at}${iss.message} expected, ${describeValue(found)} found`,
-          severity: 'error',
-        });
-    }
-  }
-  return out;
-}
-
-/**
- * Parse with a strict schema but treat unknown keys as warnings: the keys are dropped and the rest
- * is parsed again, so an extra field never costs the user their data.
- */
-export function parseLenient<T>(schema: z.ZodType<T>, value: unknown, base: string): { value?: T; issues: LocalIssue[] } {
-  const first = schema.safeParse(value);
-  if (first.success) return { value: first.data, issues: [] };
-  const issues = zodIssuesToLocal(first.error.issues, value, base);
-  const unknown = first.error.issues.filter((i) => i.code === 'unrecognized_keys');
-  if (unknown.length !== first.error.issues.length) return { issues };
-  const stripped = structuredClone(value);
-  for (const u of unknown) {
-    const holder = getAt(stripped, u.path.filter((s): s is string | number => typeof s !== 'symbol'));
-    if (isRecord(holder) && u.code === 'unrecognized_keys') for (const k of u.keys) delete holder[k];
-  }
-  const second = schema.safeParse(stripped);
-  return second.success ? { value: second.data, issues } : { issues: [...issues, ...zodIssuesToLocal(second.error.issues, stripped, base)] };
-}
-
-function isDefault(message: string): boolean {
-  // zod's own messages start like this; ours are short "what is expected" phrases.
-  return /^(Invalid|Too (small|big)|Unrecognized)/.test(message);
-}
-
-function typeWord(t: string): string {
-  return t === 'string' ? 'text' : t === 'object' ? 'object' : t === 'array' ? 'array' : t;
-}
-
-function getAt(v: unknown, segs: readonly (string | number)[]): unknown {
-  let cur = v;
-  for (const s of segs) {
-    if (Array.isArray(cur) && typeof s === 'number') cur = cur[s];
-    else if (isRecord(cur) && typeof s === 'string') cur = cur[s];
-    else return undefined;
-  }
-  return cur;
-}
+// Places (`placesFile`) are the gazetteer's input, so their schema lives in domain/ beside it.
+export { PlaceFeatureSchema, PlacePropsSchema, type PlaceFeature, type PlaceProps } from '../domain/place-schema';

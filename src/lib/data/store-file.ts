@@ -11,7 +11,8 @@ import type { Position } from 'geojson';
 import * as z from 'zod';
 import type { Issue, Result } from '../domain/types';
 import { decodeJsonFile } from './decode';
-import { IsoDateSchema, RelativePathSchema, zodIssuesToLocal } from './schema';
+import { IsoDateSchema, RelativePathSchema } from './schema';
+import { zodIssuesToLocal } from '../domain/zod-wording';
 import { toIssues } from './issues';
 
 export const STORE_FORMAT = 'claimed-ground/snapshot-store';

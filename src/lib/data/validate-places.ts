@@ -2,8 +2,9 @@
 import type { Issue, Result } from '../domain/types';
 import { DEFAULT_MAX_BYTES, decodeJsonFile, type FileInput } from './decode';
 import { describeValue, isRecord, pushAll, jsonPath, toIssues } from './issues';
-import { PlaceFeatureSchema, zodIssuesToLocal, type PlaceFeature } from './schema';
-import { crsWarning } from './validate-geojson';
+import { zodIssuesToLocal } from '../domain/zod-wording';
+import { PlaceFeatureSchema, type PlaceFeature } from './schema';
+import { crsWarning } from './geometry-check/geometry-type';
 
 /** Parse and validate a places file. Never throws; fails only if the file is unreadable or no place is usable. */
 export function parsePlacesFile(input: FileInput, opts: { maxBytes?: number } = {}): Result<PlaceFeature[]> {

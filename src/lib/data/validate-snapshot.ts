@@ -1,11 +1,17 @@
 // Turns one snapshot file (bytes or text) into a Snapshot, skipping bad features and naming every problem.
 import type { ControlClass, ControlFeature, ControlProps, Issue, Result, Snapshot } from '../domain/types';
-import { dateInFileName, dateProblem, isIsoDate, outsideSupportedRange } from './dates';
+import { isIsoDate } from '../domain/timeline';
+import { dateInFileName, dateProblem, outsideSupportedRange } from './dates';
 import { DEFAULT_MAX_BYTES, decodeJsonFile, type FileInput } from './decode';
 import type { LocalIssue } from './issues';
 import { describeValue, isRecord, pushAll, jsonPath, toIssues } from './issues';
-import { controlPropsSchema, zodIssuesToLocal } from './schema';
-import { centre, checkAreaGeometry, crsWarning, hashPolygons, readPosition } from './validate-geojson';
+import { zodIssuesToLocal } from '../domain/zod-wording';
+import { controlPropsSchema } from './schema';
+import { checkAreaGeometry } from './validate-geojson';
+import { crsWarning } from './geometry-check/geometry-type';
+import { readPosition } from './geometry-check/positions';
+import { centre } from './geometry-check/swapped-axes';
+import { hashPolygons } from '../domain/polygon-hash';
 import { cutText, formatCount, MAX_FEATURES_PER_FILE, MAX_LINE_CHARS } from '../domain/limits';
 
 /** What a snapshot file is checked against. */

@@ -2,30 +2,23 @@
 import { z } from 'zod';
 import type { Issue, Result } from './types';
 import { formatCount, MAX_SNAPSHOTS, MAX_TEXT_CHARS, SUPPORTED_DATES } from './limits';
-
-/** `YYYY-MM-DD` that is a real calendar day (2025-02-30 is refused). */
-export function isCalendarDate(value: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const t = new Date(Date.UTC(y, mo - 1, d));
-  return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
-}
+import { hasIsoDateShape, isIsoDate } from './timeline';
+import { parseLenient, WHOLE_REASON } from './zod-wording';
 
 const isoDate = z.string().check((ctx) => {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(ctx.value)) {
-    ctx.issues.push({ code: 'custom', input: ctx.value, message: `ISO date expected, ${JSON.stringify(ctx.value)} found` });
-  } else if (!isCalendarDate(ctx.value)) {
-    ctx.issues.push({ code: 'custom', input: ctx.value, message: `impossible date ${JSON.stringify(ctx.value)}` });
+  if (!hasIsoDateShape(ctx.value)) {
+    ctx.issues.push({ code: 'custom', input: ctx.value, message: 'ISO date' });
+  } else if (!isIsoDate(ctx.value)) {
+    ctx.issues.push({ code: 'custom', input: ctx.value, message: `impossible date ${JSON.stringify(ctx.value)}`, params: WHOLE_REASON });
   } else if (ctx.value < SUPPORTED_DATES.firstIso || ctx.value > SUPPORTED_DATES.lastIso) {
-    ctx.issues.push({ code: 'custom', input: ctx.value, message: `date ${ctx.value} outside the supported range ${SUPPORTED_DATES.firstIso} … ${SUPPORTED_DATES.lastIso}` });
+    ctx.issues.push({ code: 'custom', input: ctx.value, message: `date ${ctx.value} outside the supported range ${SUPPORTED_DATES.firstIso} … ${SUPPORTED_DATES.lastIso}`, params: WHOLE_REASON });
   }
 });
 
 // A claim's text is a short passage, not a document: past MAX_TEXT_CHARS it is refused (limits.ts).
 const text = z.string().trim().min(1).check((ctx) => {
   if (ctx.value.length > MAX_TEXT_CHARS)
-    ctx.issues.push({ code: 'custom', input: ctx.value, message: `${formatCount(ctx.value.length)} characters, over the limit of ${formatCount(MAX_TEXT_CHARS)}` });
+    ctx.issues.push({ code: 'custom', input: ctx.value, message: `${formatCount(ctx.value.length)} characters, over the limit of ${formatCount(MAX_TEXT_CHARS)}`, params: WHOLE_REASON });
 });
 
 /**
@@ -140,7 +133,7 @@ export const claimSourceSchema = z.strictObject({
   publishedPrecision: z.enum(['stated', 'derived', 'not_before']),
   publishedDerivation: text.optional(),
   /** Only a link the article text itself gives; otherwise null. */
-  url: z.url({ protocol: /^https?$/, error: 'http(s) URL expected' }).nullable(),
+  url: z.url({ protocol: /^https?$/, error: 'http(s) URL' }).nullable(),
   /** File the claim was read from: a seed article (`000_979723b9ecb291e0.txt`), or a user's claims CSV. */
   seedFile: text,
   /** Whom the outlet cites for the figure, in its words. */
@@ -149,7 +142,7 @@ export const claimSourceSchema = z.strictObject({
 
 export const claimSchema = z.strictObject({
   /** Stable, readable id: `<seed>-<side>-<what>-<figure>`, e.g. `s000-ua-area-peak-1300`. */
-  id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: 'lower-case kebab-case id expected' }),
+  id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: 'lower-case kebab-case id' }),
   quantity: quantitySchema,
   value: claimValueSchema,
   unit: unitSchema,
@@ -184,57 +177,28 @@ export type Claim = z.infer<typeof claimSchema>;
 // ---------------------------------------------------------------------------------------------------------
 // Issue wording
 
-function formatPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const key of path) out += typeof key === 'number' ? `[${key}]` : out === '' ? String(key) : `.${String(key)}`;
-  return out;
-}
-
-function describe(input: unknown): string {
-  if (input === undefined) return 'nothing';
-  if (input === null) return 'null';
-  if (Array.isArray(input)) return 'an array';
-  if (typeof input === 'string') return JSON.stringify(input.length > 40 ? `${input.slice(0, 40)}…` : input);
-  if (typeof input === 'object') return 'an object';
-  return `${typeof input} ${String(input)}`;
-}
-
 /** Values of each union's discriminator, for messages (zod's issue does not carry them). */
 const DISCRIMINATOR_VALUES: Record<string, readonly string[]> = {
   kind: ['instant', 'by', 'period', 'peak'],
   qualifier: [...POINT_QUALIFIERS, 'range'],
 };
 
-/** One zod issue in our words: `ISO date expected, "3/4/22" found`. */
-function reasonOf(issue: z.core.$ZodIssue): string {
-  const found = 'input' in issue ? describe(issue.input) : undefined;
-  switch (issue.code) {
-    case 'invalid_type':
-      return `${issue.expected} expected, ${found} found`;
-    case 'invalid_value':
-      return `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')} expected, ${found} found`;
-    case 'unrecognized_keys':
-      return `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}`;
-    case 'invalid_union':
-      if (issue.discriminator) {
-        const known = DISCRIMINATOR_VALUES[issue.discriminator];
-        const value = describe((issue.input as Record<string, unknown> | undefined)?.[issue.discriminator]);
-        return `${known ? `one of ${known.map((v) => JSON.stringify(v)).join(', ')}` : `a known ${issue.discriminator}`} expected, ${value} found`;
-      }
-      return `${issue.message}, ${found} found`;
-    case 'too_small':
-      return issue.origin === 'string' ? `non-empty text expected, ${found} found` : `${issue.message}, ${found} found`;
-    case 'custom':
-      return issue.message;
-    default:
-      return found === undefined ? issue.message : `${issue.message}, ${found} found`;
-  }
-}
-
-function issueAt(file: string, basePath: readonly PropertyKey[], issue: z.core.$ZodIssue, claimId?: string): Issue {
-  const p = formatPath([...basePath, ...issue.path]);
-  const reason = `${p === '' ? 'top level' : p}: ${reasonOf(issue)}`;
-  return { file, ...(claimId === undefined ? {} : { featureId: claimId }), ...(typeof basePath[1] === 'number' ? { featureIndex: basePath[1] } : {}), path: p, reason, severity: 'error' };
+/**
+ * Parse one part of the file (the envelope at `[]`, a claim at `['claims', i]`) in zod-wording.ts's words: unknown
+ * keys are warnings and dropped, as in every other file the app reads. A root issue reads `top level: …`.
+ */
+function parseAt<T>(schema: z.ZodType<T>, file: string, basePath: readonly ['claims', number] | readonly [], value: unknown, claimId?: string): { value?: T; issues: Issue[] } {
+  const base = basePath.length === 0 ? '' : `claims[${basePath[1]}]`;
+  const r = parseLenient(schema, value, base, { discriminatorValues: DISCRIMINATOR_VALUES });
+  const issues = r.issues.map((l): Issue => ({
+    file,
+    ...(claimId === undefined ? {} : { featureId: claimId }),
+    ...(basePath.length === 2 ? { featureIndex: basePath[1] } : {}),
+    path: l.path ?? base,
+    reason: (l.path ?? base) === '' ? `top level: ${l.reason}` : l.reason,
+    severity: l.severity,
+  }));
+  return r.value === undefined ? { issues } : { value: r.value, issues };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -296,30 +260,26 @@ function semanticIssues(file: string, index: number, claim: Claim, snapshotDates
  */
 export function parseClaimsFile(fileName: string, json: unknown, opts: { snapshotDates?: string[] } = {}): Result<Claim[]> {
   const issues: Issue[] = [];
-  const envelope = claimsFileSchema.safeParse(json, { reportInput: true });
-  if (!envelope.success) {
-    for (const issue of envelope.error.issues) issues.push(issueAt(fileName, [], issue));
-    if (issues.length === 0 || issues.every((i) => i.severity !== 'error')) {
-      issues.push({ file: fileName, reason: 'not a claims file', severity: 'error' });
-    }
+  const envelope = parseAt(claimsFileSchema, fileName, [], json);
+  issues.push(...envelope.issues);
+  if (envelope.value === undefined) {
+    if (issues.every((i) => i.severity !== 'error')) issues.push({ file: fileName, reason: 'not a claims file', severity: 'error' });
     return { ok: false, issues };
   }
   const claims: Claim[] = [];
   // As many claims as snapshots at most (limits.ts): each becomes a mark on the slider and a row of the table.
-  if (envelope.data.claims.length > MAX_SNAPSHOTS) {
-    issues.push({ file: fileName, path: 'claims', reason: `claims: ${formatCount(envelope.data.claims.length)} entries, over the limit of ${formatCount(MAX_SNAPSHOTS)}; only the first ${formatCount(MAX_SNAPSHOTS)} are read`, severity: 'error' });
-    envelope.data.claims.length = MAX_SNAPSHOTS;
+  if (envelope.value.claims.length > MAX_SNAPSHOTS) {
+    issues.push({ file: fileName, path: 'claims', reason: `claims: ${formatCount(envelope.value.claims.length)} entries, over the limit of ${formatCount(MAX_SNAPSHOTS)}; only the first ${formatCount(MAX_SNAPSHOTS)} are read`, severity: 'error' });
+    envelope.value.claims.length = MAX_SNAPSHOTS;
   }
   const firstIndexById = new Map<string, number>();
   const claimantById = new Map<string, { name: string; index: number }>();
-  envelope.data.claims.forEach((raw, index) => {
+  envelope.value.claims.forEach((raw, index) => {
     const rawId = typeof raw === 'object' && raw !== null && typeof (raw as { id?: unknown }).id === 'string' ? (raw as { id: string }).id : undefined;
-    const parsed = claimSchema.safeParse(raw, { reportInput: true });
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) issues.push(issueAt(fileName, ['claims', index], issue, rawId));
-      return;
-    }
-    const claim = parsed.data;
+    const parsed = parseAt(claimSchema, fileName, ['claims', index], raw, rawId);
+    issues.push(...parsed.issues);
+    if (parsed.value === undefined) return;
+    const claim = parsed.value;
     const earlier = firstIndexById.get(claim.id);
     if (earlier !== undefined) {
       const p = `claims[${index}].id`;

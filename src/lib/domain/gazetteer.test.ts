@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readDatasetFolder } from '../../../scripts/validate';
 import { loadDataset } from '../data/load-dataset';
-import type { PlaceFeature } from '../data/schema';
+import type { PlaceFeature } from './place-schema';
 import { buildGazetteer, gazetteerSizeText, otherNames, placeName, toPlacePoints } from './gazetteer';
 import { historyFileName, historyToCsv, runLine } from './place-export';
 

@@ -1,6 +1,6 @@
 // The gazetteer of a dataset: its named places (from the places file), each with an id, a point, names in three
 // languages and the country it lies in, and what the gazetteer says of its own coverage.
-import type { PlaceFeature } from '../data/schema';
+import type { PlaceFeature } from './place-schema';
 import type { PlacePoint } from './place-history';
 import type { SearchablePlace } from './place-search';
 

@@ -1,6 +1,7 @@
 // The snapshot store: every distinct polygon of a dataset once, with the run of snapshots it is in force for.
 // Most polygons do not change from one day to the next, so a dataset of N snapshots holds far fewer than
 // N × features geometries; the map keeps them all in one source and switches dates by feature state.
+import { countVertices } from './geometry-measures';
 import type { AreaGeometry, ControlFeature, ControlProps, Snapshot } from './types';
 
 /** One distinct polygon and the contiguous run of snapshot indices in which it appears unchanged. */
@@ -26,13 +27,6 @@ export interface SnapshotStore {
   uidsBySnapshot: number[][];
   /** Vertex count of all snapshots as published, and of the distinct geometries held. */
   stats: { publishedFeatures: number; storedFeatures: number; publishedVertices: number; storedVertices: number };
-}
-
-function vertexCount(g: AreaGeometry): number {
-  const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
-  let n = 0;
-  for (const p of polys) for (const r of p) n += r.length;
-  return n;
 }
 
 /**
@@ -72,7 +66,7 @@ export function buildSnapshotStore(snapshots: Iterable<Snapshot>): SnapshotStore
     const uids: number[] = [];
     snap.features.forEach((f, featureIndex) => {
       const key = featureKey(f);
-      const n = vertexCount(f.geometry);
+      const n = countVertices(f.geometry);
       publishedVertices += n;
       publishedFeatures += 1;
       const candidates = open.get(key);
@@ -97,7 +91,7 @@ export function buildSnapshotStore(snapshots: Iterable<Snapshot>): SnapshotStore
     i++;
   }
   let storedVertices = 0;
-  for (const f of features) storedVertices += vertexCount(f.geometry);
+  for (const f of features) storedVertices += countVertices(f.geometry);
   return {
     datesIso,
     files,

@@ -6,6 +6,8 @@ const dates = ['2024-08-01', '2024-08-08', '2024-08-12', '2024-08-13'];
 describe('isIsoDate', () => {
   it('accepts real dates and rejects impossible or malformed ones', () => {
     expect(isIsoDate('2024-02-29')).toBe(true);
+    expect(isIsoDate('0024-02-29')).toBe(true); // years 0–99 are not 1900–1999
+    expect(isIsoDate(20240229)).toBe(false);
     expect(isIsoDate('2023-02-29')).toBe(false);
     expect(isIsoDate('2024-02-30')).toBe(false);
     expect(isIsoDate('3/4/22')).toBe(false);

@@ -3,13 +3,27 @@
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MS_PER_DAY = 86_400_000;
 
-/** True for a real calendar date written `YYYY-MM-DD` (2024-02-30 is false). */
-export function isIsoDate(value: string): boolean {
+/**
+ * True for a real calendar day written `YYYY-MM-DD` (proleptic Gregorian: 2024-02-29 yes, 2024-02-30 no). The one
+ * date check of the app, the loader, the claims and the CLI. Day arithmetic, not `Date.UTC`, which reads years
+ * 0–99 as 1900–1999 and so would call 0024-02-29 impossible.
+ */
+export function isIsoDate(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
   const m = ISO_DATE.exec(value);
   if (!m) return false;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const t = new Date(Date.UTC(y, mo - 1, d));
-  return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
+  return mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
+}
+
+/** Whether `value` has the `YYYY-MM-DD` shape, whatever the numbers (to tell "malformed" from "impossible"). */
+export function hasIsoDateShape(value: unknown): value is string {
+  return typeof value === 'string' && ISO_DATE.test(value);
+}
+
+function daysInMonth(y: number, mo: number): number {
+  if (mo === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
+  return [4, 6, 9, 11].includes(mo) ? 30 : 31;
 }
 
 /** Days since 1970-01-01 (UTC) of an ISO date. */

@@ -9,34 +9,15 @@ import type { SnapshotStore } from '../domain/snapshot-store';
 import { switchSet } from '../domain/snapshot-store';
 import type { Camera, ControlClass } from '../domain/types';
 import { CHANGE_COLORS } from '../domain/change-colors';
-import { BASEMAP_ATTRIBUTION, BASEMAP_FIRST_LABEL_LAYER, BASEMAP_LAYER_IDS, basemapStyle, placeLabelExpression, type BasemapLanguage } from './basemap-style';
+import { BASEMAP_ATTRIBUTION, BASEMAP_FIRST_LABEL_LAYER, BASEMAP_LAYER_IDS, BASEMAP_SOURCE_ID, basemapStyle, placeLabelExpression, type BasemapLanguage } from './basemap-style';
 import { PMTILES_SCHEME, registerPmtilesProtocol } from './pmtiles-protocol';
+import { CONTROL_FILL_LAYER, CONTROL_SOURCE, controlSlotIds, DIFF_FILL_LAYER, DIFF_LINE_LAYER, DIFF_SOURCE, PLACE_LAYER, PLACE_SOURCE } from './layer-ids';
+import type { MapTestVerbs } from './test-handle';
 
 // Without this the worker file (maplibre-gl/dist/maplibre-gl-worker.mjs) is not emitted by a Vite build: the page
 // shows the background and no GeoJSON, with only "Worker failed to load" and a 404 in the console. The `?url`
 // import emits it; e2e/viewer.e2e.ts checks polygon pixels, which catches its absence.
 setWorkerUrl(workerUrl);
-
-export const CONTROL_SOURCE = 'cg-control';
-export const CONTROL_FILL_LAYER = 'cg-control-fill';
-export const CONTROL_LINE_LAYER = 'cg-control-line';
-
-/**
- * The map ids of a control slot. Slot 0 holds the primary source (drawn filled, ids as above); slot k > 0 holds
- * another source drawn as an outline in its own colour (`cg-control-k`, `cg-control-fill-k`, `cg-control-line-k`).
- */
-export function controlSlotIds(slot: number): { source: string; fill: string; line: string } {
-  return slot === 0
-    ? { source: CONTROL_SOURCE, fill: CONTROL_FILL_LAYER, line: CONTROL_LINE_LAYER }
-    : { source: `${CONTROL_SOURCE}-${slot}`, fill: `${CONTROL_FILL_LAYER}-${slot}`, line: `${CONTROL_LINE_LAYER}-${slot}` };
-}
-export const DIFF_SOURCE = 'cg-diff';
-export const DIFF_FILL_LAYER = 'cg-diff-fill';
-export const DIFF_LINE_LAYER = 'cg-diff-line';
-/** The chosen place (search, `#place=`): a ring above everything else. */
-export const PLACE_SOURCE = 'cg-place';
-export const PLACE_LAYER = 'cg-place-ring';
-
 
 /** What a click on a control area reports: plain data, turned into text by the caller. */
 export interface ControlFeatureHit {
@@ -93,7 +74,8 @@ const OUTLINE_FILL_OPACITY = 0.08;
 
 /** Owns one MapLibre map; queues what it is asked to show until the style has loaded. */
 export class ClaimsMap {
-  readonly map: MlMap;
+  /** The map is the adapter's own: components call the verbs below, tests the typed verbs of `testVerbs()`. */
+  private readonly map: MlMap;
   private loaded = false;
   /** The control sources drawn, by slot: the primary in slot 0, others as outlines. */
   private slots: ControlSlot[] = [newSlot()];
@@ -571,6 +553,60 @@ export class ClaimsMap {
     const source = this.map.getSource<GeoJSONSource>(DIFF_SOURCE);
     source?.setData(this.diff ?? { type: 'FeatureCollection', features: [] });
     this.diffShown = this.diff;
+  }
+
+  /** Query verbs for browser tests and benchmarks; map/test-handle.ts puts them on `window.__test` in test builds. */
+  testVerbs(): MapTestVerbs {
+    const m = this.map;
+    const point = (lng: number, lat: number): [number, number] => {
+      const p = m.project([lng, lat]);
+      return [p.x, p.y];
+    };
+    return {
+      ready: () => this.loaded && m.loaded() && m.areTilesLoaded(),
+      idle: () => new Promise<void>((resolve) => {
+        m.once('idle', () => resolve());
+        m.triggerRepaint();
+      }),
+      project: (lng, lat) => {
+        const [x, y] = point(lng, lat);
+        return { x, y };
+      },
+      projectToPage: (lng, lat) => {
+        const [x, y] = point(lng, lat);
+        const r = m.getContainer().getBoundingClientRect();
+        return { x: r.left + x, y: r.top + y };
+      },
+      containerSize: () => {
+        const r = m.getContainer().getBoundingClientRect();
+        return { width: r.width, height: r.height };
+      },
+      controlClassesAt: (lng, lat, { slot = 0, visibleOnly = true } = {}) => {
+        const { fill } = controlSlotIds(slot);
+        if (!m.getLayer(fill)) return [];
+        const hits = m.queryRenderedFeatures(point(lng, lat), { layers: [fill] });
+        return (visibleOnly ? this.visibleControlFeatures(slot, hits) : hits).map((f) => String(f.properties.class));
+      },
+      controlClassesInView: (slot = 0) => {
+        const { fill } = controlSlotIds(slot);
+        if (!m.getLayer(fill)) return [];
+        return this.visibleControlFeatures(slot, m.queryRenderedFeatures({ layers: [fill] })).map((f) => String(f.properties.class));
+      },
+      anyControlVisible: () => !!m.getLayer(CONTROL_FILL_LAYER) && this.visibleControlFeatures(0, m.queryRenderedFeatures({ layers: [CONTROL_FILL_LAYER] })).length > 0,
+      placeIdsNear: (lng, lat, radiusPx) => {
+        if (!m.getLayer(PLACE_LAYER)) return [];
+        const [x, y] = point(lng, lat);
+        return m.queryRenderedFeatures([[x - radiusPx, y - radiusPx], [x + radiusPx, y + radiusPx]], { layers: [PLACE_LAYER] }).map((f) => f.properties.id as unknown);
+      },
+      controlSourceType: (slot = 0) => m.getSource(controlSlotIds(slot).source)?.type,
+      basemapLayersDrawn: () => [...new Set(m.queryRenderedFeatures().filter((f) => f.source === BASEMAP_SOURCE_ID).map((f) => f.sourceLayer ?? ''))].sort(),
+      canvasPng: async () => (await this.captureImage(1)).toDataURL('image/png'),
+      pixelRatio: () => m.getPixelRatio(),
+      moveTo: (camera) => {
+        m.jumpTo({ center: [camera.lon, camera.lat], zoom: camera.zoom });
+      },
+      mapForRivalBenchmark: () => m,
+    };
   }
 }
 

@@ -4,6 +4,7 @@
 import { arcgisToGeoJSON } from '@terraformer/arcgis';
 import type { Geometry } from 'geojson';
 import type { Issue } from '../../domain/types';
+import { ringSignedArea2 } from '../../domain/geometry-measures';
 import { describeValue, isRecord, jsonPath } from '../issues';
 import { finishConversion, type Converted, type ReadFeature } from './finish';
 
@@ -49,7 +50,7 @@ export async function convertEsriJson(file: string, json: unknown): Promise<Conv
           return;
         }
         const rings = reproject ? (g.rings as number[][][]).map((r) => r.map(reproject)) : (g.rings as number[][][]);
-        if (rings.length > 0 && !rings.some(isClockwise))
+        if (rings.length > 0 && !rings.some((r) => ringSignedArea2(r) < 0))
           issues.push({
             file, featureIndex: index, path: `${path}.geometry.rings`, severity: 'warning', ...idPart,
             reason: `${path}.geometry.rings: no ring runs clockwise (Esri JSON outer rings run clockwise, holes counter-clockwise); its ${rings.length} ring${rings.length === 1 ? ' is' : 's are'} read as outer ring${rings.length === 1 ? '' : 's'}`,
@@ -108,17 +109,6 @@ function ringsProblem(rings: unknown[]): string | undefined {
     for (const p of r) if (!Array.isArray(p) || p.length < 2 || typeof p[0] !== 'number' || typeof p[1] !== 'number') return `ring ${i}: [x, y] of numbers expected, ${describeValue(p)} found`;
   }
   return undefined;
-}
-
-/** Clockwise in x/y (Esri's outer-ring rule), by the shoelace sum. */
-function isClockwise(ring: number[][]): boolean {
-  let s = 0;
-  for (let i = 0; i + 1 < ring.length; i++) {
-    const a = ring[i]!;
-    const b = ring[i + 1]!;
-    s += ((b[0] ?? 0) - (a[0] ?? 0)) * ((b[1] ?? 0) + (a[1] ?? 0));
-  }
-  return s > 0;
 }
 
 function safeConvert(g: Record<string, unknown>): Geometry | null {

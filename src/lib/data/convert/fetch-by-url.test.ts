@@ -1,7 +1,7 @@
 // Opening one mapper's file by URL: a KMZ or an Esri JSON comes back as a one-file dataset for the worker to
 // convert, not as a manifest. (fetch answered from the fixtures; nothing leaves the machine.)
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fetchDatasetByUrl } from '../read-dropped';
+import { fetchDatasetByUrl } from '../fetch-dataset-url';
 import { fixture } from './test-fixtures';
 
 afterEach(() => vi.unstubAllGlobals());

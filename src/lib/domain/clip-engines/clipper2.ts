@@ -3,7 +3,8 @@ import { Clipper, Clipper64, ClipType, FillRule, PolyTree64 } from 'clipper2-ts'
 import type { Path64, Paths64, PolyPath64 } from 'clipper2-ts';
 import type { Position } from 'geojson';
 import type { ClipEngine, Polygons } from './types';
-import { normalizePolygons, ringSignedArea2 } from './rings';
+import { normalizePolygons } from './rings';
+import { ringSignedArea2 } from '../geometry-measures';
 
 /**
  * Grid scale: degrees × 1e7 are integers. Snapshots carry 6 decimals, so input is exact on this grid, and

@@ -1,17 +1,7 @@
 // Ring hygiene shared by every engine adapter: close rings, drop collapsed ones, RFC 7946 winding, grid snapping.
 import type { Position } from 'geojson';
 import type { Polygons } from './types';
-
-/** Twice the signed planar area of a ring in degrees² (positive = counter-clockwise with lon east, lat north). */
-export function ringSignedArea2(ring: readonly Position[]): number {
-  let sum = 0;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const p = ring[i]!;
-    const q = ring[j]!;
-    sum += (q[0]! - p[0]!) * (q[1]! + p[1]!);
-  }
-  return sum;
-}
+import { ringSignedArea2 } from '../geometry-measures';
 
 function closeRing(ring: Position[]): Position[] {
   const first = ring[0];
@@ -68,11 +58,4 @@ export function snapPolygons(polygons: readonly Position[][][], step: number): P
     out.push(rings);
   }
   return normalizePolygons(out);
-}
-
-/** Number of positions in a geometry (for benchmarks and issue messages). */
-export function countVertices(polygons: readonly Position[][][]): number {
-  let n = 0;
-  for (const polygon of polygons) for (const ring of polygon) n += ring.length;
-  return n;
 }
