@@ -22,12 +22,19 @@ const Text = z.string().min(1, { error: 'non-empty text' });
 
 const Color = z.string().regex(/^#[0-9a-fA-F]{6}$/, { error: '#rrggbb colour' });
 
+/** Text of an item in other UI languages (`{ "uk": { "label": "…" } }`); English is the item's own field. */
+function translations<F extends string>(...fields: F[]) {
+  const shape = Object.fromEntries(fields.map((f) => [f, Text.optional()])) as Record<F, z.ZodOptional<typeof Text>>;
+  return z.strictObject({ uk: z.strictObject(shape).optional() }).optional();
+}
+
 /** A label that holds only for some dates, e.g. ISW's "claimed limit of advance" until 2024-12-01. */
 export const LabelPeriodSchema = z.strictObject({
   fromIso: IsoDateSchema.optional(),
   untilIso: IsoDateSchema.optional(),
   label: Text,
   note: z.string().optional(),
+  translations: translations('label', 'note'),
 });
 
 export const ControlClassSchema = z.strictObject({
@@ -36,6 +43,7 @@ export const ControlClassSchema = z.strictObject({
   color: Color,
   description: z.string().optional(),
   labelPeriods: z.array(LabelPeriodSchema).optional(),
+  translations: translations('label', 'description'),
 });
 
 export const AreaMeasureSchema = z.strictObject({
@@ -44,6 +52,7 @@ export const AreaMeasureSchema = z.strictObject({
   classes: z.array(Id).min(1, { error: 'at least one class id' }),
   clipTo: Id.optional(),
   labelPeriods: z.array(LabelPeriodSchema).optional(),
+  translations: translations('label'),
 });
 
 export const DatasetSourceSchema = z.strictObject({
@@ -61,7 +70,7 @@ export const CameraSchema = z.strictObject({
 
 export const SnapshotEntrySchema = z.strictObject({ dateIso: IsoDateSchema, file: RelativePathSchema });
 
-export const ClipRegionSchema = z.strictObject({ label: Text, file: RelativePathSchema });
+export const ClipRegionSchema = z.strictObject({ label: Text, file: RelativePathSchema, translations: translations('label') });
 
 /** The dataset manifest (`dataset.json`); mirrors `DatasetManifest` in domain/types.ts. */
 export const DatasetManifestSchema = z.strictObject({
@@ -80,6 +89,7 @@ export const DatasetManifestSchema = z.strictObject({
   snapshots: z.array(SnapshotEntrySchema),
   claimsFile: RelativePathSchema.optional(),
   placesFile: RelativePathSchema.optional(),
+  translations: translations('title', 'description', 'region'),
 });
 
 /**

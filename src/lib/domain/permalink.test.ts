@@ -78,3 +78,20 @@ describe('sources and layout in the link', () => {
     expect(formatLink({ dateIso: '2024-12-15', sources: ['deepstate', 'isw'], view: 'overlay' })).toBe('#date=2024-12-15&sources=deepstate,isw');
   });
 });
+
+describe('language in the link', () => {
+  it('reads lang=uk and lang=en, and writes it after the map only when it is not English', () => {
+    expect(parseLink('#date=2024-12-15&lang=uk').lang).toBe('uk');
+    expect(parseLink('#lang=en').lang).toBe('en');
+    const hash = formatLink({ dateIso: '2024-12-15', camera: { zoom: 6, lat: 51.2, lon: 35.27 }, lang: 'uk' });
+    expect(hash).toBe('#date=2024-12-15&map=6/51.20/35.27&lang=uk');
+    expect(parseLink(hash)).toMatchObject({ dateIso: '2024-12-15', lang: 'uk', notices: [] });
+    expect(formatLink({ dateIso: '2024-12-15', lang: 'en' })).toBe('#date=2024-12-15');
+  });
+  it('refuses an unknown language with a notice and keeps the rest', () => {
+    const l = parseLink('#date=2024-12-15&lang=de');
+    expect(l.lang).toBeUndefined();
+    expect(l.dateIso).toBe('2024-12-15');
+    expect(l.notices[0]).toMatch(/"de".*en, uk/);
+  });
+});

@@ -1,6 +1,7 @@
 // Permalinks: the URL hash holds the date (or compared dates), the sources shown and the view,
-// `#date=2024-12-15&sources=deepstate,isw&view=side&map=10/51.20/35.27`.
+// `#date=2024-12-15&sources=deepstate,isw&view=side&map=10/51.20/35.27&lang=uk`.
 import { isIsoDate } from './timeline';
+import { UI_LOCALES, type UiLocale } from './format';
 import type { Camera } from './types';
 
 /** How several maps are laid out: one map with overlays, maps side by side, or two maps with a swipe divider. */
@@ -14,6 +15,8 @@ export interface LinkState {
   sources?: string[];
   view?: MapLayout;
   camera?: Camera;
+  /** The UI language; written only when it is not English, the default. */
+  lang?: UiLocale;
 }
 
 export interface ParsedLink extends LinkState {
@@ -74,6 +77,12 @@ export function parseLink(hash: string): ParsedLink {
     if (camera) out.camera = camera;
     else out.notices.push(`The link's view "${map}" is not zoom/latitude/longitude within range; showing the default view.`);
   }
+  const lang = params.get('lang');
+  if (lang !== null) {
+    const l = UI_LOCALES.find((k) => k === lang);
+    if (l) out.lang = l;
+    else out.notices.push(`The link's language "${lang}" is not one of ${UI_LOCALES.join(', ')}; showing the page in your language.`);
+  }
   return out;
 }
 
@@ -97,5 +106,7 @@ export function formatLink(state: LinkState): string {
     const d = coordinateDecimals(zoom);
     parts.push(`map=${Math.round(zoom * 100) / 100}/${lat.toFixed(d)}/${lon.toFixed(d)}`);
   }
+  // After the map, so App's history (a new entry per date, not per camera or language move) splits at `&map=`.
+  if (state.lang && state.lang !== 'en') parts.push(`lang=${state.lang}`);
   return `#${parts.join('&')}`;
 }

@@ -42,6 +42,12 @@ export interface Snapshot {
 }
 
 /**
+ * Text of a manifest item in other UI languages, by field: `{ "uk": { "label": "…" } }`. English is the item's own
+ * field; a missing translation falls back to it.
+ */
+export type Translations<F extends string> = { uk?: Partial<Record<F, string>> };
+
+/**
  * A label that holds only for some dates (inclusive bounds), because the source's own name for the layer
  * changed: ISW called its Kursk layer a "claimed limit of advance" until 2024-12-01.
  */
@@ -51,6 +57,7 @@ export interface LabelPeriod {
   label: string;
   /** Why the label differs on these dates, in a sentence. */
   note?: string;
+  translations?: Translations<'label' | 'note'>;
 }
 
 /** A class of control area: how it is labelled and drawn. */
@@ -61,6 +68,7 @@ export interface ControlClass {
   color: string;
   description?: string;
   labelPeriods?: LabelPeriod[];
+  translations?: Translations<'label' | 'description'>;
 }
 
 /**
@@ -74,6 +82,7 @@ export interface AreaMeasure {
   /** Id of a clip region in the manifest (`clipRegions`), or absent for no clipping. */
   clipTo?: string;
   labelPeriods?: LabelPeriod[];
+  translations?: Translations<'label'>;
 }
 
 export interface DatasetSource {
@@ -103,11 +112,12 @@ export interface DatasetManifest {
   classes: ControlClass[];
   measures: AreaMeasure[];
   /** Clip regions by id: file names of GeoJSON polygons (e.g. Russia's land within the region). */
-  clipRegions?: Record<string, { label: string; file: string }>;
+  clipRegions?: Record<string, { label: string; file: string; translations?: Translations<'label'> }>;
   defaultView?: Camera;
   sources: DatasetSource[];
   /** Snapshot files, by date. */
   snapshots: { dateIso: string; file: string }[];
   claimsFile?: string;
   placesFile?: string;
+  translations?: Translations<'title' | 'description' | 'region'>;
 }

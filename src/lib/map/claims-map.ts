@@ -80,7 +80,15 @@ export interface ClaimsMapOptions {
   basemapAttributionHtml?: string;
   /** Show navigation and scale controls (off for the secondary map of side-by-side). */
   controls?: boolean;
+  /** MapLibre's own UI strings (zoom buttons, attribution toggle, canvas label) in the page's language. */
+  uiStrings?: Record<string, string>;
 }
+
+/**
+ * Where the attribution starts folded: a phone-sized screen (the same breakpoint as the page's CSS), where the
+ * credits open over a quarter of the map. A media query, not a measured element.
+ */
+export const SMALL_SCREEN_QUERY = '(max-width: 760px)';
 
 const HIDDEN_OPACITY = 0;
 const OUTLINE_FILL_OPACITY = 0.08;
@@ -115,12 +123,13 @@ export class ClaimsMap {
       hash: false,
       dragRotate: false,
       pitchWithRotate: false,
+      ...(options.uiStrings ? { locale: options.uiStrings } : {}),
     });
     this.map.touchZoomRotate.disableRotation();
     this.language = options.language;
     this.attribution = options.attribution;
     this.attributionControl = this.newAttributionControl();
-    this.map.addControl(this.attributionControl);
+    this.addAttribution();
     if (options.controls !== false) {
       this.map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
       this.map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
@@ -265,7 +274,14 @@ export class ClaimsMap {
     this.attribution = attribution;
     this.map.removeControl(this.attributionControl);
     this.attributionControl = this.newAttributionControl();
+    this.addAttribution();
+  }
+
+  /** Add the attribution control; on a small screen fold it (the ⓘ button opens it), as MapLibre does after a drag. */
+  private addAttribution(): void {
     this.map.addControl(this.attributionControl);
+    if (typeof matchMedia === 'function' && matchMedia(SMALL_SCREEN_QUERY).matches)
+      this.map.getContainer().querySelector('.maplibregl-ctrl-attrib')?.classList.remove('maplibregl-compact-show');
   }
 
   private newAttributionControl(): AttributionControl {
@@ -536,6 +552,7 @@ export function createClaimsMap(opts: {
   language: BasemapLanguage;
   attribution: string[];
   controls?: boolean;
+  uiStrings?: Record<string, string>;
 }): ClaimsMap {
   registerPmtilesProtocol();
   // Absolute URLs: MapLibre's workers resolve relative URLs against their own location, not the page's.
@@ -549,6 +566,7 @@ export function createClaimsMap(opts: {
     attribution: opts.attribution,
     basemapAttributionHtml: BASEMAP_ATTRIBUTION,
     controls: opts.controls ?? true,
+    ...(opts.uiStrings ? { uiStrings: opts.uiStrings } : {}),
   });
   return map;
 }

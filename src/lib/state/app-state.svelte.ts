@@ -14,6 +14,7 @@ import { createDiffClient, requestDiff } from '../data/diff-client';
 import type { LoadedDataset, Source, TiledData } from '../domain/dataset';
 import { areaReportFromBuild } from '../domain/build-areas';
 import { alignSourcesForDiff, clockDates, inForceOn, sharedMeasures, sourceColor, sourceName, type InForce } from '../domain/sources';
+import { i18n, t } from '../i18n/i18n.svelte';
 
 export type { LoadedDataset } from '../domain/dataset';
 
@@ -60,7 +61,7 @@ export class AppState {
   issues = $state.raw<Issue[]>([]);
   /** Things the user should know that are not data problems (a bad link, a fallback). */
   notices = $state<string[]>([]);
-  loading = $state<string | null>('Loading the dataset…');
+  loading = $state<string | null>(t('app.loadingDataset'));
   /** True once the map has drawn the first dataset: what is below the fold loads after that. */
   mapDrawn = $state(false);
 
@@ -71,7 +72,15 @@ export class AppState {
   camera = $state.raw<Camera>(FALLBACK_CAMERA);
   playing = $state(false);
   speed = $state<number>(2);
-  language = $state<Language>('en');
+  /** The place-label language the user picked; null: labels follow the UI language. */
+  labelLanguageChoice = $state<Language | null>(null);
+  /** The map's place-label language: the user's pick, else the UI language. */
+  get language(): Language {
+    return this.labelLanguageChoice ?? i18n.locale;
+  }
+  set language(language: Language) {
+    this.labelLanguageChoice = language;
+  }
   /** The comparison of the two compared dates, once computed (null while computing: never a stale pair). */
   diff = $state.raw<SnapshotDiff | null>(null);
   diffPending = $state(false);
@@ -284,12 +293,14 @@ export class AppState {
     }
     if (link.camera) this.camera = link.camera;
     else if (initial) this.camera = this.dataset?.manifest.defaultView ?? FALLBACK_CAMERA;
+    // A link's language is followed but not remembered: only the reader's own pick is.
+    if (link.lang) void i18n.setLocale(link.lang);
     if (initial || notices.length > 0) this.notices = notices;
   }
 
   /** The link for the current state. Sources are written once several are shown or the primary is not the default. */
   link(): string {
-    const state: LinkState = { dateIso: this.dateIso, camera: this.camera };
+    const state: LinkState = { dateIso: this.dateIso, camera: this.camera, lang: i18n.locale };
     if (this.compare) state.compare = this.compare;
     const ids = [...this.shownIds, ...this.pendingSourceIds.filter((id) => !this.shownIds.includes(id))];
     if (ids.length > 1 || (ids.length === 1 && ids[0] !== this.sources[0]?.id)) state.sources = ids;
@@ -302,13 +313,24 @@ export class AppState {
     return this.lastDateIso;
   }
 
+  /**
+   * Go to a date. In compare mode the date moved is the "to" date (the "from" date follows if passed), so the
+   * step buttons, playback, typed date and claims move what the maps show, and the footer says the same.
+   */
   setDate(dateIso: string): void {
     if (this.datesIso.length === 0) return;
-    this.dateIso = clampDate(this.datesIso, dateIso);
+    const d = clampDate(this.datesIso, dateIso);
+    if (this.compare) this.compare = { fromIso: d < this.compare.fromIso ? d : this.compare.fromIso, toIso: d };
+    this.dateIso = d;
+  }
+
+  /** The date the step buttons and playback move: the slider's, or in compare mode the "to" date. */
+  get movingDateIso(): string {
+    return this.compare?.toIso ?? this.dateIso;
   }
 
   step(delta: number): void {
-    this.setDate(stepSnapshot(this.datesIso, this.dateIso, delta));
+    this.setDate(stepSnapshot(this.datesIso, this.movingDateIso, delta));
   }
 
   first(): void {
@@ -321,13 +343,13 @@ export class AppState {
 
   /** Play from the chosen date (from the start when at the end). */
   togglePlay(): void {
-    if (!this.playing && this.dateIso >= this.lastDateIso) this.first();
+    if (!this.playing && this.movingDateIso >= this.lastDateIso) this.setDate(this.compare ? this.compare.fromIso : this.firstDateIso);
     this.playing = !this.playing;
   }
 
   /** One playback tick: the next snapshot, stopping at the last. */
   tick(): void {
-    if (this.dateIso >= this.lastDateIso) {
+    if (this.movingDateIso >= this.lastDateIso) {
       this.playing = false;
       return;
     }
@@ -415,7 +437,7 @@ export class AppState {
     const shared = sharedMeasures(a.dataset.manifest.measures, b.dataset.manifest.measures);
     if (shared.length === 0) {
       this.disagreement = null;
-      this.disagreementError = `${sourceName(a.dataset.manifest)} and ${sourceName(b.dataset.manifest)} share no measure (the same id, clipped to the same region), so their ground cannot be compared.`;
+      this.disagreementError = t('disagree.noShared', { a: sourceName(a.dataset.manifest), b: sourceName(b.dataset.manifest) });
       return;
     }
     this.disagreementPending = true;

@@ -1,0 +1,77 @@
+// The UI language at run time: the current locale and its catalogue (English built in, Ukrainian loaded the first
+// time it is chosen), `t()` for messages, and the domain formatters bound to the locale. Components read through
+// this object, so a change of language re-renders what they show without remounting the map.
+import { en } from './en';
+import { formatMessage, parseUiLocale, type Catalogue, type MessageKey, type MessageParams, type UiLocale } from './catalogue';
+import { formatDateLong, formatDateShort, formatInt, formatKm2, formatMonthShort, formatPercent, formatSignedKm2 } from '../domain/format';
+
+/** Where the reader's own choice is remembered. */
+export const LOCALE_STORAGE_KEY = 'claimed-ground.lang';
+
+/** Catalogue loaders: the language not in use is a separate chunk, fetched only when chosen. */
+const LOADERS: Record<UiLocale, () => Promise<Catalogue>> = {
+  en: () => Promise.resolve(en),
+  uk: () => import('./uk').then((m) => m.uk),
+};
+
+class I18n {
+  locale = $state<UiLocale>('en');
+  private messages = $state.raw<Catalogue>(en);
+
+  /** Show the UI in `locale`, loading its catalogue first; `remember` keeps the choice for the next visit. */
+  async setLocale(locale: UiLocale, remember = false): Promise<void> {
+    if (remember) {
+      try {
+        localStorage.setItem(LOCALE_STORAGE_KEY, locale);
+      } catch {
+        // Storage can be off (private mode, a policy); the choice then lasts for this visit.
+      }
+    }
+    if (locale === this.locale) return;
+    const messages = await LOADERS[locale]();
+    this.messages = messages;
+    this.locale = locale;
+    if (typeof document !== 'undefined') document.documentElement.lang = locale;
+  }
+
+  /** A message in the current language. */
+  t = <K extends MessageKey>(key: K, params?: MessageParams<K>): string => formatMessage(this.messages[key], params, this.locale);
+
+  km2 = (areaKm2: number | undefined | null): string => formatKm2(areaKm2, this.locale);
+  signedKm2 = (areaKm2: number): string => formatSignedKm2(areaKm2, this.locale);
+  int = (n: number): string => formatInt(n, this.locale);
+  percent = (share: number | null): string => formatPercent(share, this.locale);
+  dateLong = (dateIso: string): string => formatDateLong(dateIso, this.locale);
+  dateShort = (dateIso: string): string => formatDateShort(dateIso, this.locale);
+  monthShort = (dateIso: string): string => formatMonthShort(dateIso, this.locale);
+  /** How old a snapshot is on a date: "published that day", "3 days old". */
+  age = (days: number): string => (days === 0 ? this.t('age.sameDay') : this.t('age.days', { count: days }));
+}
+
+export const i18n = new I18n();
+export const t = i18n.t;
+
+/**
+ * The language to start in: the link's `lang=`, else the reader's remembered choice, else the browser's
+ * preference (Ukrainian if listed before English), else English.
+ */
+export function initialLocale(hash: string, stored: string | null, preferred: readonly string[]): UiLocale {
+  const fromLink = parseUiLocale(new URLSearchParams(hash.replace(/^#/, '')).get('lang'));
+  if (fromLink) return fromLink;
+  const fromStorage = parseUiLocale(stored);
+  if (fromStorage) return fromStorage;
+  for (const tag of preferred) {
+    const l = parseUiLocale(tag.toLowerCase().split('-')[0]);
+    if (l) return l;
+  }
+  return 'en';
+}
+
+/** The remembered choice, or null (storage may be unavailable). */
+export function storedLocale(): string | null {
+  try {
+    return localStorage.getItem(LOCALE_STORAGE_KEY);
+  } catch {
+    return null;
+  }
+}
