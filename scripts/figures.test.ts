@@ -16,3 +16,16 @@ describe('figures CLI', () => {
     expect(lines[0]).toMatch(/^usage/);
   });
 });
+
+describe('figures --against: where two sources disagree', () => {
+  it('gives only A, only B, both and the agreement per shared measure, and the parts add up to each area', () => {
+    const lines: string[] = [];
+    expect(main(['geodata/kursk', '--against', 'geodata/kursk-isw', '2024-12-15'], (l) => lines.push(l))).toBe(0);
+    const held = lines.find((l) => /^\s+Held by Ukraine, in Russia: only A/.test(l))!;
+    const n = (re: RegExp) => Number(held.match(re)![1]!.replace(',', ''));
+    const onlyA = n(/only A ([\d,.]+)/), onlyB = n(/only B ([\d,.]+)/), both = n(/both ([\d,.]+)/);
+    expect(Math.abs(onlyA + both - 520.2)).toBeLessThan(0.15);
+    expect(Math.abs(onlyB + both - 483.2)).toBeLessThan(0.15);
+    expect(lines.some((l) => /against ISW\/CTP \(snapshot 2024-12-15\)/.test(l))).toBe(true);
+  });
+});

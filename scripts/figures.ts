@@ -1,5 +1,6 @@
-// `npm run figures -- <dataset-dir> <date|from..to> ...`: the figures the app shows, on the command line, so a
-// maintainer or a reporter can check or cite them without a browser. Same code paths as the app.
+// `npm run figures -- <dataset-dir> [--against <dataset-dir>] <date|from..to> ...`: the figures the app shows, on
+// the command line, so a maintainer or a reporter can check or cite them without a browser. Same code paths as the
+// app. With `--against`, each date also gives where the two sources disagree (the app's disagreement panel).
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { readDatasetFolder, formatIssue } from './validate';
@@ -9,17 +10,14 @@ import { diffSnapshots } from '../src/lib/domain/diff';
 import { snapshotIndexOn } from '../src/lib/domain/timeline';
 import { formatKm2, formatSignedKm2 } from '../src/lib/domain/format';
 import type { AreaGeometry, Snapshot } from '../src/lib/domain/types';
+import { agreementShare, alignSourcesForDiff, sharedMeasures, sourceName } from '../src/lib/domain/sources';
 
-export function main(args: readonly string[], out: (line: string) => void = (l) => console.log(l)): number {
-  const [dir, ...queries] = args;
-  if (!dir || queries.length === 0) {
-    out('usage: npm run figures -- <dataset-dir> <YYYY-MM-DD | YYYY-MM-DD..YYYY-MM-DD> ...');
-    return 2;
-  }
+/** A dataset folder loaded for the figures: its manifest, clip regions and the snapshot in force on a date. */
+function openForFigures(dir: string, out: (line: string) => void) {
   const loaded = loadDataset(readDatasetFolder(dir));
   if (!loaded.ok) {
     for (const i of loaded.issues) out(formatIssue(i));
-    return 1;
+    return null;
   }
   const { manifest, snapshots } = loaded.value;
   const clipRegions: Record<string, AreaGeometry> = Object.fromEntries(
@@ -30,6 +28,22 @@ export function main(args: readonly string[], out: (line: string) => void = (l) 
     const i = snapshotIndexOn(dates, dateIso);
     return i < 0 ? { dateIso, file: '(none)', features: [] } : snapshots[i]!;
   };
+  return { manifest, clipRegions, inForce };
+}
+
+export function main(args: readonly string[], out: (line: string) => void = (l) => console.log(l)): number {
+  const rest = [...args];
+  const at = rest.indexOf('--against');
+  const againstDir = at >= 0 ? rest.splice(at, 2)[1] : undefined;
+  const [dir, ...queries] = rest;
+  if (!dir || queries.length === 0 || (at >= 0 && !againstDir)) {
+    out('usage: npm run figures -- <dataset-dir> [--against <dataset-dir>] <YYYY-MM-DD | YYYY-MM-DD..YYYY-MM-DD> ...');
+    return 2;
+  }
+  const opened = openForFigures(dir, out);
+  const other = againstDir ? openForFigures(againstDir, out) : undefined;
+  if (!opened || other === null) return 1;
+  const { manifest, clipRegions, inForce } = opened;
   const label = (id: string) => manifest.measures.find((m) => m.id === id)?.label ?? id;
   for (const q of queries) {
     const [from, to] = q.split('..');
@@ -48,6 +62,18 @@ export function main(args: readonly string[], out: (line: string) => void = (l) 
       out(`${q} (snapshot ${s.dateIso}):`);
       for (const m of r.measures) out(`  ${m.label}: ${formatKm2(m.areaKm2)}`);
       for (const c of r.classes) out(`  class ${c.id} (unclipped): ${formatKm2(c.areaKm2)}`);
+      if (other) {
+        const b = other.inForce(q);
+        const aligned = alignSourcesForDiff(s, b, sharedMeasures(manifest.measures, other.manifest.measures));
+        const d = diffSnapshots(aligned.from, aligned.to, aligned.measures, clipRegions);
+        const [nameA, nameB] = [sourceName(manifest), sourceName(other.manifest)];
+        out(`  against ${nameB} (snapshot ${b.dateIso}): A = ${nameA}, B = ${nameB}`);
+        for (const m of d.measures) {
+          const iou = agreementShare(m.lostKm2, m.gainedKm2, m.unchangedKm2);
+          out(`    ${label(m.measureId)}: only A ${formatKm2(m.lostKm2)}, only B ${formatKm2(m.gainedKm2)}, both ${formatKm2(m.unchangedKm2)}, agreement ${iou === null ? '–' : `${(iou * 100).toFixed(1)} %`} (A ${formatKm2(m.fromKm2)}, B ${formatKm2(m.toKm2)})`);
+        }
+        for (const i of d.issues) out(`    ${formatIssue(i)}`);
+      }
     }
   }
   return 0;
