@@ -17,6 +17,7 @@ interface Formats {
   shortDate: Intl.DateTimeFormat;
   month: Intl.DateTimeFormat;
   percent: Intl.NumberFormat;
+  amount: Intl.NumberFormat;
 }
 
 const cache = new Map<UiLocale, Formats>();
@@ -32,6 +33,7 @@ function formats(locale: UiLocale): Formats {
     shortDate: new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }),
     month: new Intl.DateTimeFormat(tag, { month: 'short', timeZone: 'UTC' }),
     percent: new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 1, minimumFractionDigits: 1 }),
+    amount: new Intl.NumberFormat(tag, { maximumFractionDigits: 2 }),
   };
   cache.set(locale, f);
   return f;
@@ -53,6 +55,11 @@ export function formatSignedKm2(areaKm2: number, locale: UiLocale = 'en'): strin
 
 export function formatInt(n: number, locale: UiLocale = 'en'): string {
   return formats(locale).int.format(n);
+}
+
+/** A claimed amount: `1,300`, `2.5` (up to two decimals; uk: `1 300`, `2,5`). */
+export function formatAmount(n: number, locale: UiLocale = 'en'): string {
+  return formats(locale).amount.format(n);
 }
 
 /** A share 0…1 as a percentage with one decimal: `42.5%` (uk: `42,5%`); null is an en dash. */

@@ -249,6 +249,26 @@ export const en = {
   'quantity.formations_destroyed': 'formations destroyed',
   'quantity.force_share_lost': 'share of force lost',
 
+  // A claim's figure and date, in words
+  'claim.exact': '{value}',
+  'claim.approximately': 'approximately {value}',
+  'claim.about': 'about {value}',
+  'claim.at_least': 'at least {value}',
+  'claim.over': 'over {value}',
+  'claim.nearly': 'nearly {value}',
+  'claim.up_to': 'up to {value}',
+  'claim.range': '{low}–{high}',
+  'claim.unit.km2': '{amount} km²',
+  'claim.unit.percent': '{amount}%',
+  'claim.unit.settlements': { one: '{amount} settlement', other: '{amount} settlements' },
+  'claim.unit.personnel': { one: '{amount} person', other: '{amount} personnel' },
+  'claim.unit.units': { one: '{amount} unit', other: '{amount} units' },
+  'claim.unit.brigades': { one: '{amount} brigade', other: '{amount} brigades' },
+  'claim.asOf': 'as of {date}',
+  'claim.by': 'by {date}',
+  'claim.span': '{start} – {end}',
+  'claim.peak': 'peak, {span}',
+
   // Open data
   'open.button': 'Open data…',
   'open.opening': 'Opening…',

@@ -3,7 +3,8 @@
 // this object, so a change of language re-renders what they show without remounting the map.
 import { en } from './en';
 import { formatMessage, parseUiLocale, type Catalogue, type MessageKey, type MessageParams, type UiLocale } from './catalogue';
-import { formatDateLong, formatDateShort, formatInt, formatKm2, formatMonthShort, formatPercent, formatSignedKm2 } from '../domain/format';
+import { formatAmount, formatDateLong, formatDateShort, formatInt, formatKm2, formatMonthShort, formatPercent, formatSignedKm2 } from '../domain/format';
+import type { Claim } from '../data/claims-schema';
 
 /** Where the reader's own choice is remembered. */
 export const LOCALE_STORAGE_KEY = 'claimed-ground.lang';
@@ -46,6 +47,33 @@ class I18n {
   monthShort = (dateIso: string): string => formatMonthShort(dateIso, this.locale);
   /** How old a snapshot is on a date: "published that day", "3 days old". */
   age = (days: number): string => (days === 0 ? this.t('age.sameDay') : this.t('age.days', { count: days }));
+
+  /** A claimed figure in words: "approximately 1,300 km²", uk "приблизно 1 300 км²" (domain/claims.ts words it for the CLI). */
+  claimValue = (claim: Pick<Claim, 'value' | 'unit'>): string => {
+    const v = claim.value;
+    const amount = v.qualifier === 'range' ? this.t('claim.range', { low: formatAmount(v.low, this.locale), high: formatAmount(v.high, this.locale) }) : formatAmount(v.amount, this.locale);
+    const count = v.qualifier === 'range' ? v.high : v.amount;
+    const u = claim.unit;
+    const withUnit = u === 'km2' || u === 'percent' ? this.t(`claim.unit.${u}`, { amount }) : this.t(`claim.unit.${u}`, { amount, count });
+    if (v.qualifier === 'range') return v.approximate ? this.t('claim.approximately', { value: withUnit }) : withUnit;
+    return this.t(`claim.${v.qualifier}`, { value: withUnit });
+  };
+
+  /** When a claimed figure applies: "as of 16 December 2024", "peak, 6 August 2024 – 6 January 2025". */
+  claimDate = (claim: Pick<Claim, 'period'>): string => {
+    const p = claim.period;
+    const span = (a: string, b: string) => (a === b ? this.dateLong(a) : this.t('claim.span', { start: this.dateLong(a), end: this.dateLong(b) }));
+    switch (p.kind) {
+      case 'instant':
+        return this.t('claim.asOf', { date: this.dateLong(p.dateIso) });
+      case 'by':
+        return this.t('claim.by', { date: this.dateLong(p.dateIso) });
+      case 'period':
+        return span(p.startIso, p.endIso);
+      case 'peak':
+        return this.t('claim.peak', { span: span(p.startIso, p.endIso) });
+    }
+  };
 }
 
 export const i18n = new I18n();
