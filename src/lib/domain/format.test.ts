@@ -24,8 +24,8 @@ describe('format', () => {
     expect(formatDateLong('2024-08-20', 'uk')).toBe('20 серпня 2024 р.');
     expect(formatDateShort('2024-08-20', 'uk')).toBe('20 серп. 2024 р.');
     expect(formatMonthShort('2024-08-01', 'uk')).toBe('серп.');
-    expect(formatPercent(0.425, 'uk')).toBe('42,5%');
-    expect(formatPercent(0.425)).toBe('42.5%');
+    expect(formatPercent(0.425, 'uk')).toBe('42,5 %');
+    expect(formatPercent(0.425)).toBe('42.5 %');
     expect(formatPercent(null)).toBe('–');
   });
 });

@@ -16,7 +16,6 @@ interface Formats {
   longDate: Intl.DateTimeFormat;
   shortDate: Intl.DateTimeFormat;
   month: Intl.DateTimeFormat;
-  percent: Intl.NumberFormat;
   amount: Intl.NumberFormat;
 }
 
@@ -32,7 +31,6 @@ function formats(locale: UiLocale): Formats {
     longDate: new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
     shortDate: new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }),
     month: new Intl.DateTimeFormat(tag, { month: 'short', timeZone: 'UTC' }),
-    percent: new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 1, minimumFractionDigits: 1 }),
     amount: new Intl.NumberFormat(tag, { maximumFractionDigits: 2 }),
   };
   cache.set(locale, f);
@@ -62,9 +60,9 @@ export function formatAmount(n: number, locale: UiLocale = 'en'): string {
   return formats(locale).amount.format(n);
 }
 
-/** A share 0…1 as a percentage with one decimal: `42.5%` (uk: `42,5%`); null is an en dash. */
+/** A share 0…1 as a percentage with one decimal, spaced as both languages' style guides write it: `42.5 %` (uk: `42,5 %`); null is an en dash. */
 export function formatPercent(share: number | null, locale: UiLocale = 'en'): string {
-  return share === null || !Number.isFinite(share) ? '–' : formats(locale).percent.format(share);
+  return share === null || !Number.isFinite(share) ? '–' : `${formats(locale).km2.format(share * 100)} %`;
 }
 
 /** `20 August 2024` (uk: `20 серпня 2024 р.`). */
