@@ -78,6 +78,8 @@ export async function run(): Promise<void> {
       const results: Partial<Record<Mode, StepTimes>> = {};
       for (const mode of ['featureState', 'setData'] as Mode[]) {
         const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+        // tsx compiles the in-page function with esbuild's name helper (`__name`), which the page must have.
+        await page.addInitScript({ content: 'window.__name = (f) => f;' });
         await page.goto(`${server.origin}/#date=2024-08-01&sources=${ids.join(',')}&map=9/51.30/35.20`);
         await page.waitForFunction((n) => {
           const w = window as unknown as { __app?: { loading: string | null; shown: unknown[]; pendingSourceIds: unknown[] }; __claimsMap?: { map: { loaded(): boolean } } };

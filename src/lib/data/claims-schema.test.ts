@@ -117,6 +117,12 @@ describe('parseClaimsFile: malformed claims', () => {
     ]);
   });
 
+  it('the ledger quotes every figure (only a CSV may leave the quote out)', () => {
+    const f = ledger();
+    delete f.claims[5]!.quote;
+    expect(reasonsOf(f)).toEqual(['claims[5].quote: required in a claims file (the exact passage the figure comes from)']);
+  });
+
   it('derivations are required when the outlet or publication date is not stated', () => {
     const f = ledger();
     const i = f.claims.findIndex((c) => c.source.outlet === null);

@@ -49,16 +49,28 @@ export const unitSchema = z.enum(UNITS);
 
 /**
  * How a single figure was qualified, normalised from the source's words (which `stated` keeps):
- * around → about, roughly → approximately, more than / surpassed → over, almost → nearly.
+ * around → about, roughly → approximately, more than / surpassed → over, almost → nearly, less than → under.
  * `exact` means no qualifier was written, not that the figure is precise. Semantics: src/lib/domain/claims.ts.
  */
-export const POINT_QUALIFIERS = ['exact', 'approximately', 'about', 'at_least', 'over', 'nearly', 'up_to'] as const;
+export const POINT_QUALIFIERS = ['exact', 'approximately', 'about', 'at_least', 'over', 'nearly', 'up_to', 'under'] as const;
+
+/** Area units a figure may be stated in besides km², converted at reading (see `KM2_PER_UNIT`). */
+export const CONVERTED_AREA_UNITS = ['mi2', 'ha'] as const;
 
 const pointValue = z.strictObject({
   qualifier: z.enum(POINT_QUALIFIERS),
+  /** The figure in `unit` (for a converted figure: `convertedFrom.amount × convertedFrom.km2PerUnit`). */
   amount: z.number().finite().nonnegative(),
   /** The figure in the source's own words, e.g. "approximately 1,300 square kilometers". */
   stated: text,
+  /**
+   * The figure as stated in another area unit, when `amount` is its conversion to km². Kept because the
+   * rounding a figure shows is in the unit it was written in: "500 mi²" is rounded to the hundred square miles,
+   * which its 1,294.99 km² no longer shows.
+   */
+  convertedFrom: z
+    .strictObject({ unit: z.enum(CONVERTED_AREA_UNITS), amount: z.number().finite().nonnegative(), km2PerUnit: z.number().finite().positive() })
+    .optional(),
 });
 
 const rangeValue = z.strictObject({
@@ -96,7 +108,8 @@ export const claimPeriodSchema = z.discriminatedUnion('kind', [
 export const claimantSchema = z.strictObject({
   /** Stable id shared by every claim from the same claimant (e.g. 'zelensky'), across outlets. */
   id: text,
-  kind: z.enum(['person', 'body', 'unnamed', 'outlet']),
+  /** `unspecified`: the record gives only a name (a user's claims CSV has no column for the kind). */
+  kind: z.enum(['person', 'body', 'unnamed', 'outlet', 'unspecified']),
   /** 'Volodymyr Zelensky', "General Staff of the Armed Forces of Ukraine", 'the outlet itself'. */
   name: text,
   /** 'President of Ukraine', 'South Korean MP', 'unattributed statement by Euromaidan Press'. */
@@ -117,7 +130,7 @@ export const claimSourceSchema = z.strictObject({
   publishedDerivation: text.optional(),
   /** Only a link the article text itself gives; otherwise null. */
   url: z.url({ protocol: /^https?$/, error: 'http(s) URL expected' }).nullable(),
-  /** Seed file the claim was read from, e.g. `000_979723b9ecb291e0.txt`. */
+  /** File the claim was read from: a seed article (`000_979723b9ecb291e0.txt`), or a user's claims CSV. */
   seedFile: text,
   /** Whom the outlet cites for the figure, in its words. */
   citedSource: text.optional(),
@@ -133,8 +146,8 @@ export const claimSchema = z.strictObject({
   period: claimPeriodSchema,
   claimant: claimantSchema,
   source: claimSourceSchema,
-  /** The exact short passage the figure comes from. */
-  quote: text,
+  /** The exact short passage the figure comes from (required in the ledger; a user's CSV may have none). */
+  quote: text.optional(),
   note: text.optional(),
 });
 
@@ -149,6 +162,7 @@ export const claimsFileSchema = z.strictObject({
 export type Quantity = z.infer<typeof quantitySchema>;
 export type ClaimUnit = z.infer<typeof unitSchema>;
 export type PointQualifier = (typeof POINT_QUALIFIERS)[number];
+export type ConvertedAreaUnit = (typeof CONVERTED_AREA_UNITS)[number];
 export type Qualifier = PointQualifier | 'range';
 export type ClaimValue = z.infer<typeof claimValueSchema>;
 export type ClaimSubject = z.infer<typeof subjectSchema>;
@@ -251,6 +265,8 @@ function semanticIssues(file: string, index: number, claim: Claim, snapshotDates
   if (claim.source.outlet === null && !claim.source.outletDerivation) {
     at('source.outletDerivation', 'required when outlet is null (say what the text gives instead)');
   }
+  // The ledger quotes every figure; only a user's CSV (claims-csv.ts) may leave the quote out.
+  if (claim.quote === undefined) at('quote', 'required in a claims file (the exact passage the figure comes from)');
   if (snapshotDates && snapshotDates.length > 0) {
     const first = snapshotDates[0]!;
     const last = snapshotDates[snapshotDates.length - 1]!;

@@ -6,6 +6,7 @@ import { DEFAULT_MAX_BYTES, decodeJsonFile } from './decode';
 import { formatBytes, isRecord } from './issues';
 import type { FetchedFile } from './fetch-files';
 import { isBuildIndex } from './build-format';
+import { isClaimsCsvName } from './own-claims';
 
 /** A file the user chose or dropped, before it is read: its path inside what was chosen, and its handle. */
 export interface PickedFile {
@@ -125,8 +126,9 @@ async function readAllEntries(reader: FileSystemDirectoryReader): Promise<FileSy
 }
 
 /**
- * Read the data files among those picked. Other files are skipped (hidden ones silently); a file over the
- * size limit is reported from its `size` without being read into memory; one that fails to read is reported.
+ * Read the data files (and claims CSVs: own-claims.ts) among those picked. Other files are skipped (hidden ones
+ * silently); a file over the size limit is reported from its `size` without being read into memory; one that
+ * fails to read is reported.
  */
 export async function readPickedFiles(
   picked: readonly PickedFile[],
@@ -139,7 +141,7 @@ export async function readPickedFiles(
   for (const p of picked) {
     const name = p.path.split('/').pop() ?? p.path;
     if (name.startsWith('.')) continue; // .DS_Store and the like
-    if (!isDataFileName(p.path)) skipped.push(p.path);
+    if (!isDataFileName(p.path) && !isClaimsCsvName(p.path)) skipped.push(p.path);
     else if (p.file.size > maxBytes)
       issues.push({ file: p.path, reason: `file is ${formatBytes(p.file.size)}, over the ${formatBytes(maxBytes)} limit; not read (split it into smaller files)`, severity: 'error' });
     else toRead.push(p);
@@ -147,7 +149,7 @@ export async function readPickedFiles(
   if (skipped.length > 0)
     issues.push({
       file: skipped.length === 1 ? (skipped[0] as string) : `${skipped.length} files`,
-      reason: `not .geojson or .json; ignored${skipped.length > 1 ? ` (${skipped.slice(0, 5).join(', ')}${skipped.length > 5 ? ', …' : ''})` : ''}`,
+      reason: `not .geojson, .json or a claims .csv; ignored${skipped.length > 1 ? ` (${skipped.slice(0, 5).join(', ')}${skipped.length > 5 ? ', …' : ''})` : ''}`,
       severity: 'warning',
     });
   const files: FetchedFile[] = [];

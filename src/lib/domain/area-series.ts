@@ -90,7 +90,7 @@ export interface ClaimMark {
 
 /**
  * A claim's mark on the area chart: a point for a plain or hedged figure ("800", "about 1,300", "nearly …"), an up
- * caret for a lower bound ("at least", "over"), a down caret for an upper bound ("up to"), a vertical bar for a
+ * caret for a lower bound ("at least", "over"), a down caret for an upper bound ("up to", "under"), a vertical bar for a
  * range; peak and period claims also get a whisker over their span at the claimed figure, because a mark at the
  * end date alone would read as a claim about that day (see `claimRefDate`).
  */
@@ -99,7 +99,7 @@ export function claimMark(claim: Claim): ClaimMark {
   const shape: ClaimMarkShape =
     v.qualifier === 'range' ? 'range'
       : v.qualifier === 'at_least' || v.qualifier === 'over' ? 'lower_bound'
-        : v.qualifier === 'up_to' ? 'upper_bound'
+        : v.qualifier === 'up_to' || v.qualifier === 'under' ? 'upper_bound'
           : 'point';
   const mark: ClaimMark = { claimId: claim.id, shape, xIso: claimRefDate(claim), yKm2: claimReferenceAmount(v) };
   if (v.qualifier === 'range') {

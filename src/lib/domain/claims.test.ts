@@ -82,8 +82,19 @@ describe('claimInterval (qualifier semantics)', () => {
     expect(claimInterval(v('nearly', 21000))).toEqual({ lowest: 18900, highest: 21000 });
     expect(claimInterval(v('nearly', 40000))).toEqual({ lowest: 36000, highest: 40000 });
   });
-  it('up_to: upper bound', () => {
+  it('up_to / under: upper bound', () => {
     expect(claimInterval(v('up_to', 500))).toEqual({ lowest: 0, highest: 500 });
+    expect(claimInterval(v('under', 500))).toEqual({ lowest: 0, highest: 500 });
+  });
+  it('a figure converted from mi² or ha keeps the rounding of the unit it was written in', () => {
+    const MI2 = 2.589988110336;
+    // "500 mi²" is rounded to the hundred square miles: 450–550 mi², not 1,294.99 ± 0.005 km²
+    const exact500 = claimInterval({ qualifier: 'exact', amount: 500 * MI2, stated: '500 mi2', convertedFrom: { unit: 'mi2', amount: 500, km2PerUnit: MI2 } });
+    expect(exact500.lowest).toBeCloseTo(450 * MI2, 9);
+    expect(exact500.highest).toBeCloseTo(550 * MI2, 9);
+    const about = claimInterval({ qualifier: 'about', amount: 125000 * 0.01, stated: 'about 125,000 ha', convertedFrom: { unit: 'ha', amount: 125000, km2PerUnit: 0.01 } });
+    expect(about.lowest).toBeCloseTo(1187.5, 9);
+    expect(about.highest).toBeCloseTo(1312.5, 9);
   });
   it('range: as stated; an approximate range widens each end', () => {
     expect(claimInterval({ qualifier: 'range', low: 50000, high: 55000, stated: '' })).toEqual({ lowest: 50000, highest: 55000 });
@@ -235,6 +246,8 @@ describe('text and date helpers', () => {
     expect(claimValueText({ value: v('exact', 1), unit: 'brigades' })).toBe('1 brigade');
     expect(claimValueText({ value: v('exact', 30), unit: 'percent' })).toBe('30%');
     expect(claimValueText({ value: v('nearly', 21000), unit: 'personnel' })).toBe('nearly 21,000 personnel');
+    expect(claimValueText({ value: v('under', 900), unit: 'km2' })).toBe('under 900 km²');
+    expect(claimValueText({ value: { qualifier: 'about', amount: 500 * 2.589988110336, stated: '', convertedFrom: { unit: 'mi2', amount: 500, km2PerUnit: 2.589988110336 } }, unit: 'km2' })).toBe('about 500 mi² (≈ 1,295 km²)');
   });
   it('claimDateText', () => {
     expect(claimDateText({ period: at('2024-12-16') })).toBe('as of 16 December 2024');

@@ -1,7 +1,7 @@
 // Claims beside polygons: what a hedged figure ("approximately 1,300 km²") allows, and whether the snapshots agree.
 //
 // Pure: no Svelte, MapLibre or fetch. The ledger format and the same rules in plain words: docs/claims.md.
-import type { Claim, ClaimPeriod, ClaimUnit, ClaimValue, Qualifier, Quantity } from '../data/claims-schema';
+import type { Claim, ClaimPeriod, ClaimUnit, ClaimValue, ConvertedAreaUnit, Qualifier, Quantity } from '../data/claims-schema';
 import { snapshotIndexOn } from './timeline';
 
 // -----------------------------------------------------------------------------------------------------------
@@ -26,7 +26,10 @@ import { snapshotIndexOn } from './timeline';
 //   inside the tolerance below, so both read the same. Consistent if computed ≥ v − tolerance.
 // - nearly: just under v, [0.9 v, v]. "nearly 21,000" → 18,900–21,000. Reason: "nearly" promises closeness
 //   from below; 10 % is a generous reading of "close".
-// - up_to: an upper bound, [0, v].
+// - up_to / under: an upper bound, [0, v]. "under" ("less than") is strictly below v; as with "over", the
+//   difference is far inside the tolerance.
+// - a figure stated in another unit (mi², ha; `value.convertedFrom`): the interval is worked out in the unit it
+//   was written in, where its rounding shows, then converted: "500 mi²" → 450–550 mi² → 1,165.5–1,424.5 km².
 // - range: [low, high] as stated; an "approximately"/"estimated" range widens each end by the approximately rule.
 //
 // Verdict rule. The polygons are uncertain too: DeepState's lines are generalised (its blue polygons overlap
@@ -61,6 +64,7 @@ export const QUALIFIER_MEANING: Record<Qualifier, string> = {
   over: 'a lower bound: anything from the figure up',
   nearly: 'just under: from 10 % below up to the figure (21,000 → 18,900–21,000)',
   up_to: 'an upper bound: anything up to the figure',
+  under: 'an upper bound, as "up to" (under, less than)',
   range: 'from low to high as stated (an "approximately" range widens each end by the approximately rule)',
 };
 
@@ -99,6 +103,11 @@ function approximateHalfWidth(amount: number): number {
 
 /** The values a stated figure allows (see the qualifier rules at the top of this module). */
 export function claimInterval(value: ClaimValue): ClaimInterval {
+  if (value.qualifier !== 'range' && value.convertedFrom) {
+    const { amount, km2PerUnit } = value.convertedFrom;
+    const asStated = claimInterval({ qualifier: value.qualifier, amount, stated: value.stated });
+    return { lowest: asStated.lowest * km2PerUnit, highest: asStated.highest * km2PerUnit };
+  }
   if (value.qualifier === 'range') {
     if (!value.approximate) return { lowest: value.low, highest: value.high };
     return { lowest: Math.max(0, value.low - approximateHalfWidth(value.low)), highest: value.high + approximateHalfWidth(value.high) };
@@ -120,6 +129,7 @@ export function claimInterval(value: ClaimValue): ClaimInterval {
     case 'nearly':
       return { lowest: v * (1 - CLAIM_TOLERANCE.nearlyRelative), highest: v };
     case 'up_to':
+    case 'under':
       return { lowest: 0, highest: v };
   }
 }
@@ -198,7 +208,11 @@ const QUALIFIER_TEXT: Record<Exclude<Qualifier, 'range'>, string> = {
   over: 'over ',
   nearly: 'nearly ',
   up_to: 'up to ',
+  under: 'under ',
 };
+
+/** How a converted unit is written: `mi²`, `ha`. */
+const CONVERTED_UNIT_TEXT: Record<ConvertedAreaUnit, string> = { mi2: 'mi²', ha: 'ha' };
 
 const numberFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 
@@ -212,11 +226,18 @@ function withUnit(amountText: string, unit: ClaimUnit, plural: boolean): string 
   return `${amountText} ${plural ? UNIT_TEXT[unit].many : UNIT_TEXT[unit].one}`;
 }
 
-/** The claimed figure in words: "approximately 1,300 km²", "50,000–55,000 personnel", "over 100 settlements". */
+/**
+ * The claimed figure in words: "approximately 1,300 km²", "50,000–55,000 personnel", "over 100 settlements"; a
+ * figure stated in another unit as written, then converted: "about 500 mi² (≈ 1,295 km²)".
+ */
 export function claimValueText(claim: Pick<Claim, 'value' | 'unit'>): string {
   const v = claim.value;
   if (v.qualifier === 'range') {
     return `${v.approximate ? 'approximately ' : ''}${withUnit(`${formatAmount(v.low)}–${formatAmount(v.high)}`, claim.unit, true)}`;
+  }
+  if (v.convertedFrom) {
+    const km2 = v.amount >= 100 ? Math.round(v.amount) : v.amount;
+    return `${QUALIFIER_TEXT[v.qualifier]}${formatAmount(v.convertedFrom.amount)} ${CONVERTED_UNIT_TEXT[v.convertedFrom.unit]} (≈ ${withUnit(formatAmount(km2), claim.unit, true)})`;
   }
   return `${QUALIFIER_TEXT[v.qualifier]}${withUnit(formatAmount(v.amount), claim.unit, v.amount !== 1)}`;
 }

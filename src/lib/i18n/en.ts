@@ -257,6 +257,7 @@ export const en = {
   'claim.over': 'over {value}',
   'claim.nearly': 'nearly {value}',
   'claim.up_to': 'up to {value}',
+  'claim.under': 'under {value}',
   'claim.range': '{low}–{high}',
   'claim.unit.km2': '{amount} km²',
   'claim.unit.percent': '{amount}%',
@@ -284,7 +285,8 @@ export const en = {
   'open.load': 'Load',
   'open.urlHelp': 'The files it lists (or a build’s tiles) are fetched relative to it, by your browser. This site’s own URLs and https URLs work; another site must allow it (CORS).',
   'open.close': 'Close',
-  'open.drop': 'Drop GeoJSON files or a folder to open them',
+  'open.claimsHelp': 'Claims from a spreadsheet: a .csv with the columns date, claimant, value, unit (km2, mi2, ha, settlements) and optionally qualifier, quote, url, reported_by, published, alone or with a dataset: its claims are checked against the data shown.',
+  'open.drop': 'Drop GeoJSON files, a folder or a claims CSV to open them',
   'open.dropSub': 'read in this browser, nothing is uploaded',
 } as const;
 

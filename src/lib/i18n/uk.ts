@@ -248,6 +248,7 @@ export const uk: Catalogue = {
   'claim.over': 'понад {value}',
   'claim.nearly': 'майже {value}',
   'claim.up_to': 'до {value}',
+  'claim.under': 'менше ніж {value}',
   'claim.range': '{low}–{high}',
   'claim.unit.km2': '{amount} км²',
   'claim.unit.percent': '{amount}%',
@@ -274,6 +275,7 @@ export const uk: Catalogue = {
   'open.load': 'Завантажити',
   'open.urlHelp': 'Файли, які він перелічує (або тайли збірки), ваш браузер завантажує відносно нього. Працюють власні URL цього сайту та https-адреси; інший сайт має це дозволяти (CORS).',
   'open.close': 'Закрити',
-  'open.drop': 'Перетягніть файли GeoJSON або теку, щоб відкрити їх',
+  'open.claimsHelp': 'Заяви з електронної таблиці: файл .csv зі стовпцями date, claimant, value, unit (km2, mi2, ha, settlements) і за бажанням qualifier, quote, url, reported_by, published — окремо або разом із набором даних: його заяви перевіряються за показаними даними.',
+  'open.drop': 'Перетягніть файли GeoJSON, теку або CSV із заявами, щоб відкрити їх',
   'open.dropSub': 'читаються в цьому браузері, нічого не вивантажується',
 };

@@ -8,6 +8,8 @@ import { featuresAt, type SnapshotStore } from '../domain/snapshot-store';
 import { clampDate, snapshotIndexOn, stepSnapshot } from '../domain/timeline';
 import type { Camera, Issue, Snapshot } from '../domain/types';
 import { formatLink, parseLink, type LinkState, type MapLayout } from '../domain/permalink';
+import type { Claim } from '../data/claims-schema';
+import { mergeOwnClaims, mergeOwnClaimsIssues, type OwnClaimsRead } from '../data/own-claims';
 import type { FeatureCollection } from 'geojson';
 import type { SnapshotDiff } from '../domain/diff';
 import { createDiffClient, requestDiff } from '../data/diff-client';
@@ -59,6 +61,8 @@ export class AppState {
   pendingSourceIds = $state.raw<string[]>([]);
   /** Problems found while loading, shown in the issues panel. */
   issues = $state.raw<Issue[]>([]);
+  /** Claims the user opened from CSVs (own-claims.ts): kept when the dataset changes, checked against what is shown. */
+  ownClaims = $state.raw<Claim[]>([]);
   /** Things the user should know that are not data problems (a bad link, a fallback). */
   notices = $state<string[]>([]);
   loading = $state<string | null>(t('app.loadingDataset'));
@@ -474,6 +478,12 @@ export class AppState {
     store.catch(() => { if (this.tiledGeometry?.store === store) this.tiledGeometry = null; });
     this.tiledGeometry = { dataset: ds, store };
     return store;
+  }
+
+  /** Add (or, for a file read again, replace) the user's claims from CSVs, with their files' problems. */
+  addOwnClaims(read: OwnClaimsRead): void {
+    this.ownClaims = mergeOwnClaims(this.ownClaims, read);
+    this.issues = mergeOwnClaimsIssues(this.issues, read);
   }
 
   dismissNotice(i: number): void {

@@ -1,0 +1,76 @@
+// A user's claims CSVs among the files they open: taken apart from the dataset's files, decoded and read (the
+// CSV reader and its library are loaded only when a CSV is opened), and merged with the claims already added.
+import type { FetchedFile } from './fetch-files';
+import type { Claim } from './claims-schema';
+import type { Issue } from '../domain/types';
+
+/** True for a file name the claims reader takes (`.csv`). */
+export function isClaimsCsvName(path: string): boolean {
+  return /\.csv$/i.test(path);
+}
+
+/** The claims CSVs among the files read, and the rest (for the dataset loader). */
+export function splitClaimsFiles<F extends { path: string }>(files: readonly F[]): { csv: F[]; data: F[] } {
+  const csv: F[] = [];
+  const data: F[] = [];
+  for (const f of files) (isClaimsCsvName(f.path) ? csv : data).push(f);
+  return { csv, data };
+}
+
+/** What the claims CSVs gave: their claims (in file order), the problems found, and the files read. */
+export interface OwnClaimsRead {
+  claims: Claim[];
+  issues: Issue[];
+  /** The file names as the claims and issues name them. */
+  files: string[];
+}
+
+/**
+ * Reads claims CSVs (UTF-8; a BOM is dropped). A file that is not UTF-8 is reported with how to fix it; each
+ * file's bad rows are issues naming line and column. Never throws for bad data.
+ */
+export async function readClaimsFiles(csv: readonly FetchedFile[]): Promise<OwnClaimsRead> {
+  const out: OwnClaimsRead = { claims: [], issues: [], files: [] };
+  if (csv.length === 0) return out;
+  const { parseClaimsCsv } = await import('./claims-csv');
+  for (const f of csv) {
+    out.files.push(f.path);
+    let text: string;
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(f.bytes);
+    } catch {
+      out.issues.push({ file: f.path, reason: 'not UTF-8 text: save the spreadsheet as “CSV UTF-8” and open it again', severity: 'error' });
+      continue;
+    }
+    const r = parseClaimsCsv(f.path, text);
+    out.issues.push(...r.issues);
+    if (r.ok) out.claims.push(...r.value);
+  }
+  return out;
+}
+
+/**
+ * The user's claims after reading some files again: claims from those files are replaced (opening a corrected
+ * sheet does not add its rows twice), the others kept, in the order they were added.
+ */
+export function mergeOwnClaims(existing: readonly Claim[], read: OwnClaimsRead): Claim[] {
+  const files = new Set(read.files);
+  return [...existing.filter((c) => !files.has(c.source.seedFile)), ...read.claims];
+}
+
+/** The issues after reading some claims files again: those files' earlier issues are dropped, the new added. */
+export function mergeOwnClaimsIssues(existing: readonly Issue[], read: OwnClaimsRead): Issue[] {
+  const files = new Set(read.files);
+  return [...existing.filter((i) => !files.has(i.file)), ...read.issues];
+}
+
+/** A notice for the user: what was added, and where the problems are listed. */
+export function ownClaimsNotice(read: OwnClaimsRead): string {
+  const n = read.claims.length;
+  const errors = read.issues.filter((i) => i.severity === 'error').length;
+  const names = read.files.map((f) => `“${f}”`).join(', ');
+  const head = n > 0
+    ? `Added ${n} claim${n === 1 ? '' : 's'} from ${names} to the claims panel, checked against the data shown; nothing was uploaded.`
+    : `No claim could be read from ${names}.`;
+  return errors > 0 ? `${head} ${errors} problem${errors === 1 ? '' : 's'} (bad rows are named by line and column) under “Data problems”.` : head;
+}
