@@ -68,6 +68,7 @@ export function parseManifestJson(file: string, json: unknown): Result<DatasetMa
   const defaultView = field('defaultView', CameraSchema.optional(), undefined);
   const claimsFile = field('claimsFile', RelativePathSchema.optional(), undefined);
   const placesFile = field('placesFile', RelativePathSchema.optional(), undefined);
+  const translations = field('translations', DatasetManifestSchema.shape.translations, undefined);
 
   // Classes: unique ids.
   const classes: ControlClass[] = [];
@@ -135,6 +136,7 @@ export function parseManifestJson(file: string, json: unknown): Result<DatasetMa
   if (defaultView !== undefined) manifest.defaultView = defaultView;
   if (claimsFile !== undefined) manifest.claimsFile = claimsFile;
   if (placesFile !== undefined) manifest.placesFile = placesFile;
+  if (translations !== undefined) manifest.translations = stripUndefined(translations) as DatasetManifest['translations'] & object;
   return { ok: true, value: manifest, issues };
 }
 

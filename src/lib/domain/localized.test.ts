@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { clipRegionLabel, localized, manifestText } from './localized';
 import { labelOn } from './sources';
 import type { DatasetManifest } from './types';
+import { parseManifestJson } from '../data/manifest';
 
 const manifest = (dir: string): DatasetManifest => JSON.parse(readFileSync(`geodata/${dir}/dataset.json`, 'utf8'));
 
@@ -30,5 +31,13 @@ describe('manifest text in the UI language', () => {
     for (const c of m.classes) expect(c.translations?.uk?.description, c.id).toMatch(/[а-яіїєґ]/i);
     for (const id of Object.keys(m.clipRegions ?? {})) expect(clipRegionLabel(m, id, 'uk')).toMatch(/[а-яіїєґ]/i);
     expect(clipRegionLabel(m, 'no-such-region', 'uk')).toBe('no-such-region');
+  });
+  it.each(['kursk', 'kursk-isw', 'kursk-nzz'])('loading the %s manifest keeps its translations, without warnings', (dir) => {
+    const r = parseManifestJson('dataset.json', JSON.parse(readFileSync(`geodata/${dir}/dataset.json`, 'utf8')));
+    expect(r.ok && r.issues).toEqual([]);
+    if (!r.ok) return;
+    expect(manifestText(r.value, 'title', 'uk')).toMatch(/^Курська операція/);
+    expect(localized(r.value.classes[0]!, 'label', 'uk')).toMatch(/[а-яіїєґ]/i);
+    expect(clipRegionLabel(r.value, 'russia', 'uk')).toBe('Росія');
   });
 });
