@@ -2,6 +2,10 @@
 import { defineConfig, type Plugin } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defaultDataset } from './scripts/lib/vite-default-dataset.ts';
+import { readFileSync } from 'node:fs';
+
+/** The app's version, from package.json: exports and citations name it. */
+const APP_VERSION = (JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 /**
  * Content-Security-Policy of the built app (../shared/NOTES.md, Security), measured with e2e/csp.e2e.ts:
@@ -15,7 +19,9 @@ import { defaultDataset } from './scripts/lib/vite-default-dataset.ts';
  *   injected code to talk to those hosts. Plain http to other hosts stays blocked (the dialog says so).
  *   Built-in data files are never inlined as data: URLs (assetsInlineLimit below), so data: is not needed.
  * - img-src data: blob: for MapLibre's images; font-src 'self' for the emitted Noto Sans files.
- * frame-ancestors is not settable in a <meta> policy; it is left out so the map can be embedded.
+ * frame-ancestors is not settable in a <meta> policy, and the preview header leaves it out too, as it sends no
+ *   X-Frame-Options: embed.html is meant to be framed by other sites (e2e/embed.e2e.ts frames it from another
+ *   origin). A host that adds either header for the whole site must exempt embed.html.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -44,6 +50,7 @@ function contentSecurityPolicy(): Plugin {
 export default defineConfig({
   plugins: [svelte(), contentSecurityPolicy(), defaultDataset(['geodata/kursk', 'geodata/kursk-isw', 'geodata/kursk-nzz'])],
   base: './',
+  define: { __APP_VERSION__: JSON.stringify(APP_VERSION) },
   worker: { format: 'es' },
   build: {
     target: 'es2022',
@@ -51,6 +58,8 @@ export default defineConfig({
     chunkSizeWarningLimit: 1500,
     // Data files stay files: a dataset is fetched and checked like any other, never inlined into the bundle.
     assetsInlineLimit: (file: string) => (/\.(geo)?json$/.test(file) ? false : undefined),
+    // Two pages: the app, and the map alone for an iframe in another site's page (docs/sharing.md).
+    rollupOptions: { input: { main: 'index.html', embed: 'embed.html' } },
   },
   // `vite preview` (and the browser tests' server) also sends it as a header, as a real host should.
   preview: { host: '127.0.0.1', headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY } },

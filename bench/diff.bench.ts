@@ -21,7 +21,8 @@ import { mulberry32 } from '../scripts/lib/random';
 const here = dirname(fileURLToPath(import.meta.url));
 const KURSK = join(here, '../geodata/kursk');
 const FRONT = join(here, '../../shared/data/deepstate-front-weekly');
-const FRONT_FALLBACK = '/work/shared/data/deepstate-front-weekly';
+/** Where the whole-front weekly set is when it is not beside the checkout: `FRONT_WEEKLY_DIR`. */
+const FRONT_FALLBACK = process.env.FRONT_WEEKLY_DIR ?? FRONT;
 
 
 interface Pair {

@@ -38,7 +38,8 @@ const BUDGET_MS = Number(process.env.SCRUB_BUDGET_MS ?? 25_000);
 /** Snapshots setData preloads (parsed in the page) before timing: more than the budget lets it reach. */
 const PRELOAD = 200;
 const PORT = Number(process.env.BENCH_PORT ?? 4191);
-const FRONT_DIR = existsSync(join(REPO, '../shared/data/deepstate-front-weekly')) ? join(REPO, '../shared/data/deepstate-front-weekly') : '/work/shared/data/deepstate-front-weekly';
+/** The whole-front weekly set: `FRONT_WEEKLY_DIR`, else beside the checkout. */
+const FRONT_DIR = process.env.FRONT_WEEKLY_DIR ?? join(REPO, '../shared/data/deepstate-front-weekly');
 const SYNTH_DIR = join(OUT, 'synthetic-archive');
 const SYNTH = { days: 1400, seed: 7 };
 

@@ -125,15 +125,24 @@ describe.each(Object.entries(VIEWPORTS))('at %s size', (size, viewport) => {
         const el = document.activeElement as HTMLElement;
         const style = getComputedStyle(el);
         const before = getComputedStyle(el, '::before');
-        return { role: el.getAttribute('role'), what: el.getAttribute('aria-label') ?? el.textContent?.trim().slice(0, 30) ?? el.tagName, outline: style.outlineStyle !== 'none' || before.outlineStyle !== 'none' };
+        const labelled = el.getAttribute('aria-label') ?? (el.id ? document.querySelector(`label[for="${el.id}"]`)?.textContent : null) ?? el.closest('label')?.textContent ?? el.textContent;
+        return {
+          role: el.getAttribute('role'),
+          what: labelled?.trim().replace(/\s+/g, ' ').slice(0, 30) || el.tagName,
+          // Before the slider only the skip link and the header's tools: never the map, the figures or the claims.
+          where: el.closest('header') ? 'header' : el.closest('[data-testid="date-controls"]') ? 'dates' : el.matches('[data-testid="skip-link"]') ? 'skip' : 'elsewhere',
+          outline: style.outlineStyle !== 'none' || before.outlineStyle !== 'none',
+        };
       });
       seen.push(focus.what);
       expect(focus.outline, `focus visible on ${focus.what}`).toBe(true);
+      expect(focus.where, `${focus.what} comes before the slider`).not.toBe('elsewhere');
       if (focus.role === 'slider') break;
     }
     writeFileSync(`e2e/screenshots/tab-count-${size}.txt`, `${presses} Tab presses from page load to the slider: ${seen.join(' → ')}\n`);
     expect(seen[0]).toBe(en['app.skipToDates']);
-    expect(presses).toBeLessThanOrEqual(10);
+    // The header's tools (place search, sources, open, share, compare, languages) and then the slider.
+    expect(presses).toBeLessThanOrEqual(12);
     // The skip link: Tab, Enter, Tab lands on the slider.
     await w.page.reload();
     await w.page.getByTestId('date-controls').waitFor();

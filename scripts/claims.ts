@@ -26,14 +26,16 @@ const USAGE = 'usage: npm run claims -- [--summary] <claims.csv> <dataset-dir>..
  */
 function sourceOf(dir: string, out: (line: string) => void): SourceAreaSeries | null {
   const name = basename(resolve(dir));
-  let files;
+  let read;
   try {
-    files = readDatasetFolder(dir);
+    read = readDatasetFolder(dir);
   } catch (err) {
     out(printable(`${dir}: could not be read: ${(err as Error).message}`));
     return null;
   }
-  const loaded = loadDataset(files, { name });
+  // Entries refused while reading the folder (links out of it, pipes, oversized files) are named like the rest.
+  for (const i of read.issues) if (i.severity === 'error') out(printable(`${dir}/${formatIssue(i)}`));
+  const loaded = loadDataset(read.files, { name });
   // The dataset's own problems, named within it; warnings (a ledger claim outside the snapshots…) are not this run's.
   const errors = loaded.issues.filter((i) => i.severity === 'error');
   for (const i of errors) out(printable(`${dir}/${formatIssue(i)}`));

@@ -4,7 +4,8 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { readDatasetFolder, formatIssue } from './validate';
-import { loadDataset } from '../src/lib/data/load-dataset';
+import { printable } from './lib/printable';
+import { loadAnyDataset } from '../src/lib/data/load-any';
 import { snapshotAreaReport } from '../src/lib/domain/area';
 import { diffSnapshots } from '../src/lib/domain/diff';
 import { snapshotIndexOn } from '../src/lib/domain/timeline';
@@ -13,8 +14,10 @@ import type { AreaGeometry, Snapshot } from '../src/lib/domain/types';
 import { agreementShare, alignSourcesForDiff, sharedMeasures, sourceName } from '../src/lib/domain/sources';
 
 /** A dataset folder loaded for the figures: its manifest, clip regions and the snapshot in force on a date. */
-function openForFigures(dir: string, out: (line: string) => void) {
-  const loaded = loadDataset(readDatasetFolder(dir));
+async function openForFigures(dir: string, out: (line: string) => void) {
+  const read = readDatasetFolder(dir);
+  for (const i of read.issues) out(formatIssue(i));
+  const loaded = await loadAnyDataset(read.files);
   if (!loaded.ok) {
     for (const i of loaded.issues) out(formatIssue(i));
     return null;
@@ -31,7 +34,9 @@ function openForFigures(dir: string, out: (line: string) => void) {
   return { manifest, clipRegions, inForce };
 }
 
-export function main(args: readonly string[], out: (line: string) => void = (l) => console.log(l)): number {
+export async function main(args: readonly string[], print: (line: string) => void = (l) => console.log(l)): Promise<number> {
+  // Labels and names come from data: escaped like every line the command-line tools print.
+  const out = (line: string) => print(printable(line));
   const rest = [...args];
   const at = rest.indexOf('--against');
   const againstDir = at >= 0 ? rest.splice(at, 2)[1] : undefined;
@@ -40,8 +45,8 @@ export function main(args: readonly string[], out: (line: string) => void = (l) 
     out('usage: npm run figures -- <dataset-dir> [--against <dataset-dir>] <YYYY-MM-DD | YYYY-MM-DD..YYYY-MM-DD> ...');
     return 2;
   }
-  const opened = openForFigures(dir, out);
-  const other = againstDir ? openForFigures(againstDir, out) : undefined;
+  const opened = await openForFigures(dir, out);
+  const other = againstDir ? await openForFigures(againstDir, out) : undefined;
   if (!opened || other === null) return 1;
   const { manifest, clipRegions, inForce } = opened;
   const label = (id: string) => manifest.measures.find((m) => m.id === id)?.label ?? id;
@@ -80,5 +85,5 @@ export function main(args: readonly string[], out: (line: string) => void = (l) 
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
-  process.exitCode = main(process.argv.slice(2));
+  void main(process.argv.slice(2)).then((code) => (process.exitCode = code));
 }

@@ -151,7 +151,7 @@ function arg(name: string): string | undefined {
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const opts: GenerateOptions = {
-    sourceDir: resolve(arg('source') ?? '/work/shared/data/deepstate-front-weekly'),
+    sourceDir: resolve(arg('source') ?? process.env.FRONT_WEEKLY_DIR ?? '../shared/data/deepstate-front-weekly'),
     outDir: resolve(arg('out') ?? join(repoRoot, 'bench/out/synthetic-archive')),
     days: Number(arg('days') ?? 1400),
     seed: Number(arg('seed') ?? 7),

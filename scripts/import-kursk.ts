@@ -13,7 +13,7 @@ const daily = join(shared, 'deepstate-kursk-daily');
 const files = readdirSync(daily).filter((f) => /^\d{4}-\d{2}-\d{2}\.geojson$/.test(f)).sort();
 for (const f of files) copyFileSync(join(daily, f), join(out, 'snapshots', f));
 copyFileSync(join(daily, 'index.csv'), join(out, 'deepstate-index.csv'));
-copyFileSync(join(shared, 'basemap/places.geojson'), join(out, 'places.geojson'));
+// places.geojson and place-claims.csv come from the gazetteer: scripts/import-places.ts.
 
 // The clip region for "held in Russia": Russia's land polygon within the region (DeepState's blue
 // polygons overlap Ukraine's border by 0.6–2.5 km², see ../shared/data/README.md).
@@ -52,9 +52,9 @@ const manifest: DatasetManifest = {
   description:
     'DeepStateMap polygons in and around the area of Ukraine’s incursion into Russia’s Kursk Oblast: one snapshot per day on which DeepState published a change to this area (the last publication of that day, UTC), 2024-08-01 to 2025-04-30. Whole polygons, not clipped; the class is our reading of DeepState’s fill colour.',
   classes: [
-    { id: 'ukraine_held_in_russia', label: 'Held by Ukraine (in Russia)', color: '#1565c0', description: 'Ground in Russia held by Ukrainian forces. DeepState fill #01579b, labelled “Liberated”.' },
-    { id: 'unknown_status', label: 'Unknown status (grey zone)', color: '#8d8d8d', description: 'Control unclear. DeepState fill #bdbdbd or #bcaaa4, labelled “Unknown status”.' },
-    { id: 'russian_occupied', label: 'Occupied by Russia (in Ukraine)', color: '#c62828', description: 'Russian-held ground on the Ukrainian side of the border. DeepState fill #a52714, labelled “Occupied”.' },
+    { id: 'ukraine_held_in_russia', label: 'Held by Ukraine (in Russia)', color: '#1565c0', description: 'Ground in Russia held by Ukrainian forces. DeepState fill #01579b, labelled “Liberated”.', heldBy: 'UA' },
+    { id: 'unknown_status', label: 'Unknown status (grey zone)', color: '#8d8d8d', description: 'Control unclear. DeepState fill #bdbdbd or #bcaaa4, labelled “Unknown status”.', heldBy: 'contested' },
+    { id: 'russian_occupied', label: 'Occupied by Russia (in Ukraine)', color: '#c62828', description: 'Russian-held ground on the Ukrainian side of the border. DeepState fill #a52714, labelled “Occupied”.', heldBy: 'RU' },
   ],
   measures: [
     { id: 'held', label: 'Held by Ukraine, in Russia', classes: ['ukraine_held_in_russia'], clipTo: 'russia' },
@@ -78,6 +78,18 @@ const manifest: DatasetManifest = {
     },
     { name: 'GeoNames', url: 'https://www.geonames.org/', licenceStatus: 'CC BY 4.0', attribution: 'Places: GeoNames (CC BY 4.0)' },
     {
+      name: 'Who’s On First',
+      url: 'https://whosonfirst.org/docs/licenses/',
+      licenceStatus: 'Mapzen’s own work CC0; GeoNames-derived properties CC BY; Quattroshapes-derived properties CC BY. Crediting is recommended and linking back to the licence is required.',
+      attribution: 'Places in Ukraine: Data from Who’s On First (whosonfirst.org/docs/licenses)',
+    },
+    {
+      name: 'GeoNames postal codes (RU dump of 2016-06-29)',
+      url: 'https://download.geonames.org/export/zip/',
+      licenceStatus: 'CC BY 3.0 (the dump’s readme.txt); taken from GitHub Yoshuwa/Geo-Cities-Databases-By-Geonames @ 4001a37d, which has no licence file of its own',
+      attribution: 'Villages in Russia: GeoNames postal codes (CC BY 3.0)',
+    },
+    {
       name: 'OpenStreetMap contributors',
       url: 'https://www.openstreetmap.org/copyright',
       licenceStatus: 'ODbL 1.0',
@@ -92,6 +104,7 @@ const manifest: DatasetManifest = {
   snapshots: files.map((f) => ({ dateIso: f.slice(0, 10), file: `snapshots/${f}` })),
   claimsFile: 'claims.json',
   placesFile: 'places.geojson',
+  placeClaimsFile: 'place-claims.csv',
 };
 writeFileSync(join(out, 'dataset.json'), JSON.stringify(manifest, null, 2) + '\n');
 console.log(`imported ${files.length} snapshots into ${out}`);

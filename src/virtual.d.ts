@@ -4,3 +4,6 @@ declare module 'virtual:default-dataset' {
   const urls: Readonly<Record<string, string>>;
   export default urls;
 }
+
+/** The app's version from package.json, set by vite.config.ts (`define`). */
+declare const __APP_VERSION__: string;

@@ -3,28 +3,13 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseManifestJson } from '../../src/lib/data/manifest';
+import { applyClassMapping } from '../../src/lib/data/class-mapping';
+import { convertDatasetFiles } from '../../src/lib/data/convert/convert-files';
 import type { AreaGeometry, ControlFeature, DatasetManifest, Issue, Snapshot } from '../../src/lib/domain/types';
+// One table of DeepState's colours, shared with the app's class-mapping suggestions.
+import { DEEPSTATE_FILL_CLASS, deepstateFillClass } from '../../src/lib/data/conventions';
 
-/**
- * DeepState's fill colour → our class id, for files that carry `deepstate_fill` and no `class` (the whole-front
- * archive). Labels from the features' own `deepstate_name` (English part), counted over the 176 weekly files:
- * #a52714 "Occupied"; #880e4f / #000000 "Occupied Crimea", "CADR and CALR", "Tuzla Island" (occupied before
- * 24 Feb 2022); #0f9d58 / #0288d1 "Liberated", "Taken back"; #bcaaa4 / #bdbdbd / #757575 "Unknown status",
- * "Contested"; #01579b Ukrainian-held ground in Russia (../shared/data/README.md); #ff5252 DeepState's satirical
- * "temporarily occupied Karelia / Ichkeria / Petsamo…" layer, kept apart as `other`.
- */
-export const DEEPSTATE_FILL_CLASS: Readonly<Record<string, string>> = {
-  '#a52714': 'russian_occupied',
-  '#880e4f': 'occupied_before_2022',
-  '#000000': 'occupied_before_2022',
-  '#0f9d58': 'liberated',
-  '#0288d1': 'liberated',
-  '#bcaaa4': 'unknown_status',
-  '#bdbdbd': 'unknown_status',
-  '#757575': 'unknown_status',
-  '#01579b': 'ukraine_held_in_russia',
-  '#ff5252': 'other',
-};
+export { DEEPSTATE_FILL_CLASS };
 
 /** Class used when a feature has neither `class` nor a known `deepstate_fill`. */
 export const UNCLASSIFIED = 'unclassified';
@@ -42,9 +27,11 @@ export interface DatasetInput {
   manifest?: DatasetManifest;
   entries: SnapshotEntry[];
   issues: Issue[];
+  /** Snapshot files that are not GeoJSON, converted ahead by {@link convertDatasetInput}: file → GeoJSON (undefined: failed). */
+  converted?: Map<string, unknown>;
 }
 
-const DATE_FILE = /^(\d{4}-\d{2}-\d{2})\.geojson$/;
+const DATE_FILE = /^(\d{4}-\d{2}-\d{2})\.(geojson|topojson|kml|kmz|zip|json)$/i;
 
 /** Lists a dataset's snapshots, sorted by date. Throws when the folder has neither a manifest nor dated files. */
 export function openDataset(dir: string): DatasetInput {
@@ -60,8 +47,20 @@ export function openDataset(dir: string): DatasetInput {
     .filter((m): m is RegExpExecArray => m !== null)
     .map((m) => ({ dateIso: m[1]!, file: m[0] }))
     .sort((a, b) => a.dateIso.localeCompare(b.dateIso));
-  if (entries.length === 0) throw new Error(`${dir}: no dataset.json and no YYYY-MM-DD.geojson files`);
+  if (entries.length === 0) throw new Error(`${dir}: no dataset.json and no YYYY-MM-DD.geojson (or .topojson, .kml, .kmz, .zip, .json) files`);
   return { dir, entries, issues: [] };
+}
+
+/**
+ * Converts the snapshot files that are not GeoJSON (TopoJSON, KML, KMZ, zipped Shapefile, Esri JSON) with the
+ * app's converters, ahead of the (synchronous, one-at-a-time) build; their issues join the input's.
+ */
+export async function convertDatasetInput(input: DatasetInput): Promise<void> {
+  const todo = input.entries.filter((e) => !/\.geojson$/i.test(e.file));
+  if (todo.length === 0) return;
+  const r = await convertDatasetFiles(todo.map((e) => ({ path: e.file, bytes: readFileSync(join(input.dir, e.file)) })));
+  input.issues.push(...r.issues);
+  input.converted = new Map(r.files.map((f) => [f.path, f.converted?.json]));
 }
 
 /** The class of a feature: its `class`, else its DeepState fill mapped by {@link DEEPSTATE_FILL_CLASS}. */
@@ -69,7 +68,7 @@ export function classOf(properties: Record<string, unknown> | null | undefined):
   const cls = properties?.['class'];
   if (typeof cls === 'string' && cls !== '') return cls;
   const fill = properties?.['deepstate_fill'];
-  if (typeof fill === 'string') return DEEPSTATE_FILL_CLASS[fill.toLowerCase()] ?? UNCLASSIFIED;
+  if (typeof fill === 'string') return deepstateFillClass(fill) ?? UNCLASSIFIED;
   return UNCLASSIFIED;
 }
 
@@ -79,8 +78,14 @@ export function classOf(properties: Record<string, unknown> | null | undefined):
  * the build's output carries nothing else, and two features differing only in dropped properties are then one.
  */
 export function readSnapshot(input: DatasetInput, entry: SnapshotEntry, issues: Issue[]): Snapshot {
-  const text = readFileSync(join(input.dir, entry.file), 'utf8');
-  const json = JSON.parse(text) as { type?: string; features?: unknown[] };
+  let raw: unknown = input.converted?.has(entry.file) ? input.converted.get(entry.file) : JSON.parse(readFileSync(join(input.dir, entry.file), 'utf8'));
+  // The manifest's class mapping, applied as the app applies it.
+  if (input.manifest?.classMapping && raw !== undefined) {
+    const mapped = applyClassMapping(entry.file, raw, input.manifest.classMapping);
+    issues.push(...mapped.issues);
+    raw = mapped.json;
+  }
+  const json = (raw ?? {}) as { type?: string; features?: unknown[] };
   if (json.type !== 'FeatureCollection' || !Array.isArray(json.features)) {
     issues.push({ file: entry.file, severity: 'error', reason: `FeatureCollection expected, ${String(json.type)} found; snapshot left empty` });
     return { dateIso: entry.dateIso, file: entry.file, features: [] };

@@ -9,7 +9,7 @@ describe('default dataset bundle', () => {
     const manifest = JSON.parse(readFileSync('geodata/kursk/dataset.json', 'utf8'));
     const paths = new Set(bundle.files.map((f) => f.path));
     for (const s of manifest.snapshots) expect(paths.has(s.file)).toBe(true);
-    for (const p of ['dataset.json', 'claims.json', 'places.geojson', 'russia-land.geojson']) expect(paths.has(p)).toBe(true);
+    for (const p of ['dataset.json', 'claims.json', 'places.geojson', 'russia-land.geojson', 'place-claims.csv']) expect(paths.has(p)).toBe(true);
     expect(bundle.files.find((f) => f.path === 'snapshots/2024-08-20.geojson')!.text).toBe(readFileSync('geodata/kursk/snapshots/2024-08-20.geojson', 'utf8'));
     const encoder = new TextEncoder();
     const loaded = loadDataset(bundle.files.map((f) => ({ path: f.path, bytes: encoder.encode(f.text) })));

@@ -19,11 +19,19 @@ export interface DatasetBundle {
 
 function listDataFiles(dir: string): string[] {
   const out: string[] = [];
+  // Besides the JSON files, the CSV files the manifest names (its place claims); other CSVs are notes for people.
+  let listed = new Set<string>();
+  try {
+    const m = JSON.parse(readFileSync(join(dir, 'dataset.json'), 'utf8')) as { placeClaimsFile?: unknown };
+    if (typeof m.placeClaimsFile === 'string') listed = new Set([join(dir, m.placeClaimsFile)]);
+  } catch {
+    // No readable manifest: the loader reports that; the bundle just carries the JSON files.
+  }
   const walk = (d: string) => {
     for (const name of readdirSync(d).sort()) {
       const p = join(d, name);
       if (statSync(p).isDirectory()) walk(p);
-      else if (/\.(geo)?json$/i.test(name)) out.push(p);
+      else if (/\.(geo)?json$/i.test(name) || listed.has(p)) out.push(p);
     }
   };
   walk(dir);

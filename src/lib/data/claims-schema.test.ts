@@ -10,7 +10,7 @@ const manifest = JSON.parse(readFileSync(`${root}geodata/kursk/dataset.json`, 'u
 const snapshotDates = manifest.snapshots.map((s) => s.dateIso);
 /** A fresh, mutable copy of the shipped ledger. */
 const ledger = (): { claims: Record<string, any>[] } & Record<string, unknown> => JSON.parse(ledgerText);
-const SEEDS = '/work/shared/seeds/';
+const SEEDS = process.env.CLAIMS_SEEDS_DIR ?? '../shared/seeds/';
 
 describe('geodata/kursk/claims.json', () => {
   const result = parseClaimsFile('claims.json', ledger(), { snapshotDates });

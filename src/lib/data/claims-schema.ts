@@ -1,6 +1,7 @@
 // The claims ledger (geodata/<dataset>/claims.json): its zod schema, its types, and a parser that keeps good claims and names each bad one.
 import { z } from 'zod';
 import type { Issue, Result } from '../domain/types';
+import { formatCount, MAX_SNAPSHOTS, MAX_TEXT_CHARS, SUPPORTED_DATES } from './limits';
 
 /** `YYYY-MM-DD` that is a real calendar day (2025-02-30 is refused). */
 export function isCalendarDate(value: string): boolean {
@@ -16,10 +17,16 @@ const isoDate = z.string().check((ctx) => {
     ctx.issues.push({ code: 'custom', input: ctx.value, message: `ISO date expected, ${JSON.stringify(ctx.value)} found` });
   } else if (!isCalendarDate(ctx.value)) {
     ctx.issues.push({ code: 'custom', input: ctx.value, message: `impossible date ${JSON.stringify(ctx.value)}` });
+  } else if (ctx.value < SUPPORTED_DATES.firstIso || ctx.value > SUPPORTED_DATES.lastIso) {
+    ctx.issues.push({ code: 'custom', input: ctx.value, message: `date ${ctx.value} outside the supported range ${SUPPORTED_DATES.firstIso} … ${SUPPORTED_DATES.lastIso}` });
   }
 });
 
-const text = z.string().trim().min(1);
+// A claim's text is a short passage, not a document: past MAX_TEXT_CHARS it is refused (limits.ts).
+const text = z.string().trim().min(1).check((ctx) => {
+  if (ctx.value.length > MAX_TEXT_CHARS)
+    ctx.issues.push({ code: 'custom', input: ctx.value, message: `${formatCount(ctx.value.length)} characters, over the limit of ${formatCount(MAX_TEXT_CHARS)}` });
+});
 
 /**
  * What a figure counts. Area and settlements are about ground; the rest are about people and kit.
@@ -122,6 +129,10 @@ export const claimSourceSchema = z.strictObject({
   /** Outlet name, or null when the article text does not name it (never guessed). */
   outlet: text.nullable(),
   outletDerivation: text.optional(),
+  /** The article's headline as printed, or null when the text has none (then `opening` identifies it). */
+  title: text.nullable().optional(),
+  /** The article's first words, for an article without a headline. */
+  opening: text.optional(),
   author: text.nullable(),
   /** Publication date; see `publishedPrecision`. */
   publishedIso: isoDate,
@@ -296,6 +307,11 @@ export function parseClaimsFile(fileName: string, json: unknown, opts: { snapsho
     return { ok: false, issues };
   }
   const claims: Claim[] = [];
+  // As many claims as snapshots at most (limits.ts): each becomes a mark on the slider and a row of the table.
+  if (envelope.data.claims.length > MAX_SNAPSHOTS) {
+    issues.push({ file: fileName, path: 'claims', reason: `claims: ${formatCount(envelope.data.claims.length)} entries, over the limit of ${formatCount(MAX_SNAPSHOTS)}; only the first ${formatCount(MAX_SNAPSHOTS)} are read`, severity: 'error' });
+    envelope.data.claims.length = MAX_SNAPSHOTS;
+  }
   const firstIndexById = new Map<string, number>();
   const claimantById = new Map<string, { name: string; index: number }>();
   envelope.data.claims.forEach((raw, index) => {

@@ -1,4 +1,5 @@
-// Calendar-date checks for snapshot dates: ISO `YYYY-MM-DD`, real days only (no 2024-02-30).
+// Calendar-date checks for snapshot dates: ISO `YYYY-MM-DD`, real days only (no 2024-02-30), in the supported range.
+import { SUPPORTED_DATES } from './limits';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -29,7 +30,7 @@ function daysInMonth(y: number, mo: number): number {
  * @param path JSON path or label to start the reason with (e.g. `features[3].properties.date`).
  */
 export function dateProblem(path: string, value: unknown): string | undefined {
-  if (isIsoDate(value)) return undefined;
+  if (isIsoDate(value)) return outsideSupportedRange(path, value);
   const found = typeof value === 'string' ? JSON.stringify(value) : value === undefined ? 'nothing' : String(value);
   if (hasIsoDateShape(value)) return `${path}: ${found} is not a calendar date`;
   // A full timestamp is common in exports; say so rather than just "malformed".
@@ -43,4 +44,13 @@ export function dateInFileName(path: string): string | undefined {
   const base = path.slice(path.lastIndexOf('/') + 1);
   const all = base.match(/\d{4}-\d{2}-\d{2}/g);
   return all ? all[all.length - 1] : undefined;
+}
+
+/**
+ * Why a real calendar date cannot be a snapshot date, or undefined: outside SUPPORTED_DATES (limits.ts), which the
+ * slider, the chart and every date loop are made for. A far date is almost always a typo (2204 for 2024).
+ */
+export function outsideSupportedRange(path: string, dateIso: string): string | undefined {
+  if (dateIso >= SUPPORTED_DATES.firstIso && dateIso <= SUPPORTED_DATES.lastIso) return undefined;
+  return `${path}: ${dateIso} is outside the supported range ${SUPPORTED_DATES.firstIso} … ${SUPPORTED_DATES.lastIso}`;
 }

@@ -1,9 +1,9 @@
 // Bytes to a JSON value, with a size limit checked first and encoding/syntax errors located for the user.
 import type { Issue, Result } from '../domain/types';
-import { formatBytes } from './issues';
+import { MAX_FILE_BYTES, MAX_JSON_DEPTH, overSizeLimit } from './limits';
 
 /** Default largest file accepted, in bytes (50 MB): bigger files are rejected before decoding. */
-export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
+export const DEFAULT_MAX_BYTES = MAX_FILE_BYTES;
 
 /** One input file: raw bytes (preferred, so encoding can be checked) or already-decoded text. */
 export interface FileInput {
@@ -26,7 +26,7 @@ export function decodeText(input: FileInput, maxBytes: number = DEFAULT_MAX_BYTE
   const err = (reason: string): Result<string> => ({ ok: false, issues: [{ file, reason, severity: 'error' }] });
   const size = input.bytes ? input.bytes.byteLength : input.text !== undefined ? utf8Length(input.text, maxBytes) : 0;
   if (size > maxBytes)
-    return err(`file is ${formatBytes(size)}, over the ${formatBytes(maxBytes)} limit; not read (split it, or raise the limit)`);
+    return err(overSizeLimit(size, maxBytes));
   let text: string;
   if (input.bytes) {
     const b = input.bytes;
@@ -54,9 +54,18 @@ export function decodeText(input: FileInput, maxBytes: number = DEFAULT_MAX_BYTE
   return { ok: true, value: text, issues };
 }
 
-/** Parse JSON text; on failure give line and column. */
+/** Parse JSON text; on failure give line and column. Text nested deeper than MAX_JSON_DEPTH is refused unparsed. */
 export function parseJson(file: string, text: string): Result<unknown> {
   if (text.trim() === '') return { ok: false, issues: [{ file, reason: 'not JSON: the file is empty', severity: 'error' }] };
+  if (looksLikeHtml(text)) return { ok: false, issues: [{ file, reason: 'not JSON: an HTML page (a web page saved or served in place of the file?)', severity: 'error' }] };
+  const deep = tooDeepAt(text, MAX_JSON_DEPTH);
+  if (deep !== undefined) {
+    const { line, col } = lineAndColumn(text, deep);
+    return {
+      ok: false,
+      issues: [{ file, reason: `nested more than ${MAX_JSON_DEPTH} levels deep (at line ${line}, column ${col}); no dataset file needs that many, so it is not read`, severity: 'error' }],
+    };
+  }
   try {
     return { ok: true, value: JSON.parse(text) as unknown, issues: [] };
   } catch (e) {
@@ -72,11 +81,44 @@ export function parseJson(file: string, text: string): Result<unknown> {
 function describeJsonError(text: string, msg: string): string {
   const at = locateJsonError(text);
   if (!at) return msg;
-  const before = text.slice(0, at.offset);
-  const line = before.split('\n').length;
-  const col = at.offset - before.lastIndexOf('\n');
+  const { line, col } = lineAndColumn(text, at.offset);
   const found = at.offset >= text.length ? 'end of the file' : JSON.stringify(String.fromCodePoint(text.codePointAt(at.offset) ?? 0));
   return `unexpected ${found} at line ${line}, column ${col}${at.hint ? ` (${at.hint})` : ''}`;
+}
+
+function lineAndColumn(text: string, offset: number): { line: number; col: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, col: offset - lineStart + 1 };
+}
+
+/** True for text that starts like an HTML document (what a web server's fallback page or a saved page is). */
+export function looksLikeHtml(text: string): boolean {
+  return /^\s*<(!doctype\s+html|html[\s>]|head[\s>]|body[\s>]|!--)/i.test(text.slice(0, 512));
+}
+
+/**
+ * Offset of the first bracket that opens level `max + 1` of nesting, outside strings; undefined when the text
+ * never nests that deep. One linear pass with no recursion and no allocation, so it is safe on any input.
+ */
+export function tooDeepAt(text: string, max: number): number | undefined {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > max) return i;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return undefined;
 }
 
 /**

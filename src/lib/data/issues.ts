@@ -65,8 +65,9 @@ export function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** Bytes in words, base 1024: `50 MB`, `1.5 kB`. */
+/** Bytes in words, base 1024: `3 GB`, `50 MB`, `1.5 kB`. */
 export function formatBytes(n: number): string {
+  if (n >= 1024 ** 3) return `${+(n / 1024 ** 3).toFixed(1)} GB`;
   if (n >= 1024 * 1024) return `${+(n / (1024 * 1024)).toFixed(1)} MB`;
   if (n >= 1024) return `${+(n / 1024).toFixed(1)} kB`;
   return `${n} bytes`;
@@ -77,4 +78,12 @@ export function countErrors(issues: readonly Issue[]): number {
   let n = 0;
   for (const i of issues) if (i.severity === 'error') n++;
   return n;
+}
+
+/**
+ * Append `items` to `target` one by one. `target.push(...items)` passes every item as an argument, and past about
+ * 100,000 (a file with that many bad features) the engine throws a RangeError: the app then reported "internal error".
+ */
+export function pushAll<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
 }

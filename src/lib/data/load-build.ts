@@ -1,6 +1,7 @@
 // Loads the output of `npm run build:data` (docs/performance.md) by URL: index.json (dates, run table, areas per
 // class; no geometry), dataset.json and claims.json beside it when present. Geometry stays in claims.pmtiles,
 // read tile by tile by the map; features.geojson (all distinct polygons) is fetched only for compare mode.
+import { emptyRecord } from '../domain/own';
 import * as z from 'zod';
 import type { AreaGeometry, ControlClass, DatasetManifest, Issue, Result } from '../domain/types';
 import { runTableStore, uidsBySnapshotFromRuns, type RunTable } from '../domain/run-table';
@@ -8,12 +9,13 @@ import type { SnapshotStore, StoredFeature } from '../domain/snapshot-store';
 import type { LoadedDataset, TiledData } from '../domain/dataset';
 import { parseClaimsFile, type Claim } from './claims-schema';
 import { DEFAULT_MAX_BYTES, decodeJsonFile } from './decode';
-import { describeValue, isRecord, jsonPath, toIssues, type LocalIssue } from './issues';
+import { describeValue, isRecord, pushAll, jsonPath, toIssues, type LocalIssue } from './issues';
 import { DEFAULT_PALETTE, MANIFEST_FILE } from './load-dataset';
 import { parseManifestJson } from './manifest';
 import { IsoDateSchema, RelativePathSchema, zodIssuesToLocal } from './schema';
 
 import { BUILD_FORMAT } from './build-format';
+import { fetchFile, resolveDatasetFile } from './fetch-file';
 
 export { BUILD_FORMAT, isBuildIndex } from './build-format';
 
@@ -74,7 +76,7 @@ export function parseBuildIndex(file: string, json: unknown): Result<BuildIndex>
       if (last[uid]! >= n) err(jsonPath('runs', 'last', uid), `snapshot index 0–${n - 1} expected, ${last[uid]} found`);
       if (first[uid]! > last[uid]!) err(jsonPath('runs', 'first', uid), `at most last (${last[uid]}) expected, ${first[uid]} found`);
     }
-  const areasKm2: Record<string, (number | null)[]> = {};
+  const areasKm2 = emptyRecord<(number | null)[]>();
   for (const [cls, values] of Object.entries(index.areasKm2)) {
     if (values.length === n) areasKm2[cls] = values;
     else local.push({ path: jsonPath('areasKm2', cls), reason: `${jsonPath('areasKm2', cls)}: one figure per date expected (${n}), ${values.length} found; this class's areas are not shown`, severity: 'warning' });
@@ -108,7 +110,7 @@ export function datasetFromBuild(indexUrl: URL, index: BuildIndex, extras: Build
   let manifest: DatasetManifest | undefined;
   if (extras.manifest !== undefined) {
     const m = parseManifestJson(MANIFEST_FILE, extras.manifest);
-    issues.push(...m.issues);
+    pushAll(issues, m.issues);
     if (m.ok) manifest = m.value;
     else issues.push({ file: MANIFEST_FILE, reason: 'unusable; classes taken from the build with default labels and colours', severity: 'error' });
   }
@@ -128,16 +130,21 @@ export function datasetFromBuild(indexUrl: URL, index: BuildIndex, extras: Build
     sources: manifest?.sources ?? [],
     snapshots: index.datesIso.map((dateIso, i) => ({ dateIso, file: index.files[i]! })),
   };
-  for (const k of ['description', 'defaultView', 'clipRegions', 'claimsFile', 'placesFile'] as const)
+  for (const k of ['description', 'defaultView', 'clipRegions', 'claimsFile', 'placesFile', 'placeClaimsFile'] as const)
     if (manifest?.[k] !== undefined) (full as unknown as Record<string, unknown>)[k] = manifest[k];
 
   let claims: Claim[] = [];
   if (extras.claims) {
     const c = parseClaimsFile(extras.claims.file, extras.claims.json, { snapshotDates: index.datesIso });
-    issues.push(...c.issues);
+    pushAll(issues, c.issues);
     if (c.ok) claims = c.value;
   }
-  const url = (file: string) => new URL(file, indexUrl).href;
+  // parseBuildIndex checked both paths with RelativePathSchema, which refuses whatever resolveDatasetFile refuses.
+  const url = (file: string) => {
+    const r = resolveDatasetFile(file, indexUrl);
+    if (!r.ok) throw new Error(`datasetFromBuild: ${file} passed the index check but ${r.reason}`);
+    return r.url.href;
+  };
   const tiles: TiledData = {
     indexUrl: indexUrl.href,
     pmtilesUrl: url(index.tiles.file),
@@ -169,18 +176,11 @@ export function datasetFromBuild(indexUrl: URL, index: BuildIndex, extras: Build
 
 type Fetched = { ok: true; json: unknown } | { ok: false; missing: boolean; issues: Issue[] };
 
-/** Fetch and parse one JSON file; `missing` for a 404 (an optional file that is simply not there). */
+/** Fetch and parse one JSON file; `missing` for a 404 or an HTML page in its place (an optional file not there). */
 async function fetchJson(url: URL, label: string, maxBytes = DEFAULT_MAX_BYTES): Promise<Fetched> {
-  let res: Response;
-  try {
-    res = await fetch(url, { credentials: 'same-origin', redirect: 'follow' });
-  } catch (err) {
-    return { ok: false, missing: false, issues: [{ file: label, reason: `could not be fetched from ${url.href}: ${(err as Error).message} (offline, blocked, or no CORS)`, severity: 'error' }] };
-  }
-  if (res.status === 404) return { ok: false, missing: true, issues: [{ file: label, reason: `not found at ${url.href}`, severity: 'error' }] };
-  if (!res.ok) return { ok: false, missing: false, issues: [{ file: label, reason: `could not be fetched from ${url.href}: HTTP ${res.status} ${res.statusText}`.trim(), severity: 'error' }] };
-  const bytes = new Uint8Array(await res.arrayBuffer());
-  const decoded = decodeJsonFile({ file: label, bytes }, maxBytes);
+  const r = await fetchFile(url, maxBytes);
+  if (!r.ok) return { ok: false, missing: r.missing, issues: [{ file: label, reason: r.reason, severity: 'error' }] };
+  const decoded = decodeJsonFile({ file: label, bytes: r.bytes }, maxBytes);
   return decoded.ok ? { ok: true, json: decoded.value } : { ok: false, missing: false, issues: decoded.issues };
 }
 
@@ -201,13 +201,20 @@ export async function loadBuild(indexUrl: URL, indexJson?: unknown): Promise<Res
   if (!parsed.ok) return parsed;
   const issues = [...parsed.issues];
   const manifestFetch = await fetchJson(new URL(MANIFEST_FILE, indexUrl), MANIFEST_FILE);
-  if (!manifestFetch.ok && !manifestFetch.missing) issues.push(...manifestFetch.issues);
+  if (!manifestFetch.ok && !manifestFetch.missing) pushAll(issues, manifestFetch.issues);
   const manifestJson = manifestFetch.ok ? manifestFetch.json : undefined;
-  const claimsFile = isRecord(manifestJson) && typeof manifestJson.claimsFile === 'string' ? manifestJson.claimsFile : 'claims.json';
+  // Claims only when the manifest names them, or beside an index with no manifest: probing for a file that is not
+  // there makes the browser log a 404 on every host.
+  const named = isRecord(manifestJson) && typeof manifestJson.claimsFile === 'string' ? manifestJson.claimsFile : undefined;
+  const claimsFile = named ?? 'claims.json';
   const extras: BuildExtras = manifestJson !== undefined ? { manifest: manifestJson } : {};
-  const claimsFetch = await fetchJson(new URL(claimsFile, indexUrl), claimsFile);
-  if (claimsFetch.ok) extras.claims = { file: claimsFile, json: claimsFetch.json };
-  else if (!claimsFetch.missing || claimsFile !== 'claims.json') issues.push(...claimsFetch.issues);
+  const claimsUrl = resolveDatasetFile(claimsFile, indexUrl);
+  if (!claimsUrl.ok) issues.push({ file: claimsFile, reason: `claimsFile listed in ${MANIFEST_FILE}, but ${claimsUrl.reason}`, severity: 'error' });
+  else if (named !== undefined || manifestJson === undefined) {
+    const claimsFetch = await fetchJson(claimsUrl.url, claimsFile);
+    if (claimsFetch.ok) extras.claims = { file: claimsFile, json: claimsFetch.json };
+    else if (!claimsFetch.missing || claimsFile !== 'claims.json') pushAll(issues, claimsFetch.issues);
+  }
   const { dataset, issues: more } = datasetFromBuild(indexUrl, parsed.value, extras);
   if (manifestJson === undefined)
     issues.push({ file: MANIFEST_FILE, reason: `not found beside ${indexUrl.pathname.split('/').pop()}: classes from the build with default labels and colours, one measure per class, no source or licence stated`, severity: 'warning' });

@@ -3,6 +3,7 @@ import type { Issue } from '../domain/types';
 import type { LoadedDataset } from '../domain/dataset';
 import { fetchBuiltinFolder } from './default-dataset';
 import type { FetchedFile } from './fetch-files';
+import type { SurveyResult } from './survey-files';
 
 export interface LoadRequest {
   id: number;
@@ -14,6 +15,15 @@ export type LoadResponse =
   | { id: number; ok: true; dataset: LoadedDataset; issues: Issue[] }
   | { id: number; ok: false; issues: Issue[] };
 
+/** Ask the worker to convert and survey files for the class-mapping step (survey-files.ts). */
+export interface SurveyRequest {
+  id: number;
+  survey: true;
+  files: FetchedFile[];
+}
+
+export type SurveyResponse = { id: number; survey: SurveyResult; issues?: undefined } | { id: number; survey: null; issues: Issue[] };
+
 /** How far the worker is: JSON files parsed so far, of those it was given. */
 export interface LoadProgress {
   parsed: number;
@@ -21,16 +31,23 @@ export interface LoadProgress {
 }
 
 /** What the worker posts: progress messages while it works, then one response per request. */
-export type LoadWorkerMessage = LoadResponse | { id: number; progress: LoadProgress };
+export type LoadWorkerMessage = LoadResponse | SurveyResponse | { id: number; progress: LoadProgress };
 
 let worker: Worker | undefined;
 let nextId = 1;
 const pending = new Map<number, { resolve: (r: LoadResponse) => void; onProgress: ((p: LoadProgress) => void) | undefined; origin: string }>();
+const pendingSurveys = new Map<number, (r: SurveyResponse) => void>();
 
 function getWorker(): Worker {
   if (!worker) {
     const w = new Worker(new URL('../workers/load.worker.ts', import.meta.url), { type: 'module' });
     w.onmessage = (e: MessageEvent<LoadWorkerMessage>) => {
+      if ('survey' in e.data) {
+        const done = pendingSurveys.get(e.data.id);
+        pendingSurveys.delete(e.data.id);
+        done?.(e.data);
+        return;
+      }
       const job = pending.get(e.data.id);
       if (!job) return;
       if ('progress' in e.data) {
@@ -58,6 +75,21 @@ function failAll(w: Worker, why: string): void {
   for (const [id, job] of pending)
     job.resolve({ id, ok: false, issues: [{ file: job.origin, severity: 'error', reason: `could not be checked: ${why}` }] });
   pending.clear();
+  for (const [id, done] of pendingSurveys) done({ id, survey: null, issues: [{ file: '(your files)', severity: 'error', reason: `could not be looked at: ${why}` }] });
+  pendingSurveys.clear();
+}
+
+/**
+ * Convert and survey files in the worker for the class-mapping step. The bytes are copied, not transferred: the
+ * same files are loaded afterwards.
+ */
+export function surveyInWorker(files: FetchedFile[]): Promise<SurveyResponse> {
+  const id = nextId++;
+  return new Promise((resolve) => {
+    pendingSurveys.set(id, resolve);
+    const request: SurveyRequest = { id, survey: true, files };
+    getWorker().postMessage(request);
+  });
 }
 
 /**

@@ -2,11 +2,15 @@
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { ControlClass, DatasetManifest, Issue, Result, Snapshot } from '../domain/types';
 import { parseClaimsFile, type Claim } from './claims-schema';
+import { applyClassMapping } from './class-mapping';
 import { dateInFileName } from './dates';
 import { DEFAULT_MAX_BYTES, decodeJsonFile } from './decode';
-import { describeValue, isRecord, jsonPath, toIssues } from './issues';
+import { describeValue, isRecord, pushAll, jsonPath, toIssues } from './issues';
+import { DATA_FILE_PATTERN } from './convert/formats';
 import { parseManifestJson } from './manifest';
+import { formatCount, MAX_ID_CHARS, MAX_LIST_ENTRIES } from './limits';
 import { validatePlacesJson } from './validate-places';
+import { parsePlaceClaimsCsv, type PlaceClaim } from './place-claims';
 import type { PlaceFeature } from './schema';
 import { checkAreaGeometry } from './validate-geojson';
 import { median, roughFeatureCentre, validateSnapshotJson } from './validate-snapshot';
@@ -15,6 +19,12 @@ import { median, roughFeatureCentre, validateSnapshotJson } from './validate-sna
 export interface DatasetFile {
   path: string;
   bytes: Uint8Array;
+  /**
+   * Set by the conversion step (convert/convert-files.ts) for a file that was not GeoJSON, or a .json decoded
+   * to tell its format: the GeoJSON it became (`bytes` is then ignored), or undefined when conversion failed
+   * (its issues are already reported).
+   */
+  converted?: { json: unknown };
 }
 
 /** Options for {@link loadDataset}. */
@@ -34,7 +44,11 @@ export interface LoadedDataset {
   /** Snapshots in date order. */
   snapshots: Snapshot[];
   places?: PlaceFeature[];
+  /** The places file's own statement of its coverage (its top-level `coverage` text), when it has one. */
+  placesCoverage?: string;
   claims?: Claim[];
+  /** Claims about named places (`placeClaimsFile`). */
+  placeClaims?: PlaceClaim[];
   /** Clip regions by id, each one (Multi)Polygon feature. */
   clipRegions: Record<string, Feature<Polygon | MultiPolygon>>;
   /** True when there was no usable `dataset.json` and the manifest was built from the files. */
@@ -47,7 +61,7 @@ export const MANIFEST_FILE = 'dataset.json';
 /** Colour-blind-safe defaults for inferred classes (Okabe & Ito 2008), in order of first appearance. */
 export const DEFAULT_PALETTE = ['#0072b2', '#d55e00', '#009e73', '#cc79a7', '#e69f00', '#56b4e9', '#f0e442', '#000000'];
 
-const DATA_EXT = /\.(geo)?json$/i;
+const DATA_EXT = DATA_FILE_PATTERN;
 
 /**
  * Load a dataset from its files. With a `dataset.json` the manifest drives everything; without one
@@ -59,7 +73,7 @@ const DATA_EXT = /\.(geo)?json$/i;
 export function loadDataset(files: readonly DatasetFile[], opts: LoadDatasetOptions = {}): Result<LoadedDataset> {
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   const issues: Issue[] = [];
-  const { byPath, rootName } = indexFiles(files, issues);
+  const { byPath, convertedByPath, rootName } = indexFiles(files, issues);
 
   // 1. The manifest, or an inferred one.
   let manifest: DatasetManifest | undefined;
@@ -68,10 +82,10 @@ export function loadDataset(files: readonly DatasetFile[], opts: LoadDatasetOpti
   if (manifestBytes) {
     const decoded = decodeJsonFile({ file: MANIFEST_FILE, bytes: manifestBytes }, maxBytes);
     opts.onFileDecoded?.(MANIFEST_FILE);
-    issues.push(...decoded.issues);
+    pushAll(issues, decoded.issues);
     if (decoded.ok) {
       const m = parseManifestJson(MANIFEST_FILE, decoded.value);
-      issues.push(...m.issues);
+      pushAll(issues, m.issues);
       if (m.ok) manifest = m.value;
     }
     if (!manifest)
@@ -82,10 +96,14 @@ export function loadDataset(files: readonly DatasetFile[], opts: LoadDatasetOpti
     if (decodedCache.has(path)) return decodedCache.get(path);
     const bytes = byPath.get(path);
     let value: unknown;
-    if (bytes) {
+    const converted = convertedByPath.get(path);
+    if (converted) {
+      value = converted.json;
+      opts.onFileDecoded?.(path);
+    } else if (bytes) {
       const d = decodeJsonFile({ file: path, bytes }, maxBytes);
       opts.onFileDecoded?.(path);
-      issues.push(...d.issues);
+      pushAll(issues, d.issues);
       value = d.ok ? d.value : undefined;
     }
     decodedCache.set(path, value);
@@ -108,16 +126,22 @@ export function loadDataset(files: readonly DatasetFile[], opts: LoadDatasetOpti
   const byDate = new Map<string, string>();
   const classes = manifest.classes;
   const validityCache = new Map<string, string | undefined>();
+  const classMapping = manifest.classMapping;
   entries.forEach((e, i) => {
-    const json = jsons[i];
+    let json = jsons[i];
     if (json === undefined) return; // decode issues already recorded
+    if (classMapping) {
+      const mapped = applyClassMapping(e.file, json, classMapping);
+      issues.push(...mapped.issues);
+      json = mapped.json;
+    }
     const r = validateSnapshotJson(e.file, json, {
       classes,
       dateIso: manifestInferred ? undefined : e.dateIso,
       ...(reference ? { reference } : {}),
       validityCache,
     });
-    issues.push(...r.issues);
+    pushAll(issues, r.issues);
     if (!r.ok) return;
     const dupe = byDate.get(r.value.dateIso);
     if (dupe !== undefined) {
@@ -134,13 +158,15 @@ export function loadDataset(files: readonly DatasetFile[], opts: LoadDatasetOpti
   };
 
   // 3. Clip regions; a measure clipped to a region that did not load would answer a different question, so drop it.
-  const clipRegions: Record<string, Feature<Polygon | MultiPolygon>> = {};
+  // A Map while loading: a region id is data ("constructor" is a fine id), never a lookup on a plain object.
+  const regions = new Map<string, Feature<Polygon | MultiPolygon>>();
   for (const [id, region] of Object.entries(manifest.clipRegions ?? {})) {
     const f = loadClipRegion(region.file, decodeOnce, byPath.has(region.file), issues);
-    if (f) clipRegions[id] = f;
+    if (f) regions.set(id, f);
   }
+  const clipRegions: Record<string, Feature<Polygon | MultiPolygon>> = Object.fromEntries(regions);
   const measures = manifest.measures.filter((m) => {
-    if (m.clipTo === undefined || clipRegions[m.clipTo]) return true;
+    if (m.clipTo === undefined || regions.has(m.clipTo)) return true;
     issues.push({ file: MANIFEST_FILE, reason: `measure "${m.id}" dropped: its clip region "${m.clipTo}" did not load`, severity: 'error' });
     return false;
   });
@@ -148,14 +174,28 @@ export function loadDataset(files: readonly DatasetFile[], opts: LoadDatasetOpti
 
   // 4. Places and claims: optional extras, a missing file is a warning.
   let places: PlaceFeature[] | undefined;
+  let placesCoverage: string | undefined;
   if (manifest.placesFile !== undefined) {
     const json = byPath.has(manifest.placesFile) ? decodeOnce(manifest.placesFile) : undefined;
     if (!byPath.has(manifest.placesFile))
       issues.push({ file: manifest.placesFile, reason: `placesFile listed in ${MANIFEST_FILE} but not found; no place labels`, severity: 'warning' });
     else if (json !== undefined) {
       const r = validatePlacesJson(manifest.placesFile, json);
-      issues.push(...r.issues);
+      pushAll(issues, r.issues);
       if (r.ok) places = r.value;
+      if (isRecord(json) && typeof json.coverage === 'string' && json.coverage.trim() !== '') placesCoverage = json.coverage;
+    }
+  }
+  let placeClaims: PlaceClaim[] | undefined;
+  if (manifest.placeClaimsFile !== undefined) {
+    const bytes = byPath.get(manifest.placeClaimsFile);
+    if (!bytes) issues.push({ file: manifest.placeClaimsFile, reason: `placeClaimsFile listed in ${MANIFEST_FILE} but not found; no place claims`, severity: 'warning' });
+    else {
+      const ids = places ? new Set(places.map((p) => (p.id === undefined ? '' : String(p.id)))) : undefined;
+      const r = parsePlaceClaimsCsv({ file: manifest.placeClaimsFile, bytes }, { maxBytes, ...(ids ? { knownPlaceIds: ids } : {}) });
+      opts.onFileDecoded?.(manifest.placeClaimsFile);
+      issues.push(...r.issues);
+      if (r.ok) placeClaims = r.value;
     }
   }
   let claims: Claim[] | undefined;
@@ -166,7 +206,7 @@ export function loadDataset(files: readonly DatasetFile[], opts: LoadDatasetOpti
     else if (json !== undefined) {
       // The one call into the claims ledger's own validator (src/lib/data/claims-schema.ts).
       const r = parseClaimsFile(manifest.claimsFile, json, { snapshotDates: snapshots.map((s) => s.dateIso) });
-      issues.push(...r.issues);
+      pushAll(issues, r.issues);
       if (r.ok) claims = r.value;
     }
   }
@@ -180,9 +220,10 @@ export function loadDataset(files: readonly DatasetFile[], opts: LoadDatasetOpti
       ...Object.values(manifest.clipRegions ?? {}).map((r) => r.file),
       ...(manifest.placesFile ? [manifest.placesFile] : []),
       ...(manifest.claimsFile ? [manifest.claimsFile] : []),
+      ...(manifest.placeClaimsFile ? [manifest.placeClaimsFile] : []),
     ]);
     for (const p of byPath.keys())
-      if (DATA_EXT.test(p) && !referenced.has(p) && /\.geojson$/i.test(p))
+      if (DATA_EXT.test(p) && !referenced.has(p) && /\.(geojson|topojson|kml|kmz|zip)$/i.test(p))
         issues.push({ file: p, reason: `not listed in ${MANIFEST_FILE}; ignored`, severity: 'warning' });
   }
 
@@ -192,13 +233,18 @@ export function loadDataset(files: readonly DatasetFile[], opts: LoadDatasetOpti
   }
   const value: LoadedDataset = { manifest, snapshots, clipRegions, manifestInferred };
   if (places) value.places = places;
+  if (placesCoverage !== undefined) value.placesCoverage = placesCoverage;
   if (claims) value.claims = claims;
+  if (placeClaims) value.placeClaims = placeClaims;
   return { ok: true, value, issues };
 }
 
 /** Normalise paths and drop the common top folder (a folder dropped in a browser arrives as `kursk/...`). */
-function indexFiles(files: readonly DatasetFile[], issues: Issue[]): { byPath: Map<string, Uint8Array>; rootName?: string } {
-  const norm = files.map((f) => ({ path: f.path.replace(/\\/g, '/').replace(/^(\.\/|\/)+/, ''), bytes: f.bytes }));
+function indexFiles(
+  files: readonly DatasetFile[],
+  issues: Issue[],
+): { byPath: Map<string, Uint8Array>; convertedByPath: Map<string, { json: unknown }>; rootName?: string } {
+  const norm = files.map((f) => ({ path: f.path.replace(/\\/g, '/').replace(/^(\.\/|\/)+/, ''), bytes: f.bytes, converted: f.converted }));
   // If a dataset.json sits in a folder, that folder is the root.
   const manifests = norm.filter((f) => f.path === MANIFEST_FILE || f.path.endsWith(`/${MANIFEST_FILE}`));
   manifests.sort((a, b) => a.path.split('/').length - b.path.split('/').length);
@@ -210,14 +256,18 @@ function indexFiles(files: readonly DatasetFile[], issues: Issue[]): { byPath: M
     if (firstSeg !== undefined && norm.length > 0 && norm.every((f) => f.path.startsWith(`${firstSeg}/`))) root = `${firstSeg}/`;
   }
   const byPath = new Map<string, Uint8Array>();
+  const convertedByPath = new Map<string, { json: unknown }>();
   for (const f of norm) {
     if (!f.path.startsWith(root)) continue;
     const rel = f.path.slice(root.length);
     if (byPath.has(rel)) issues.push({ file: rel, reason: 'given twice; the first copy is used', severity: 'warning' });
-    else byPath.set(rel, f.bytes);
+    else {
+      byPath.set(rel, f.bytes);
+      if (f.converted) convertedByPath.set(rel, f.converted);
+    }
   }
   const rootName = root === '' ? undefined : root.replace(/\/$/, '').split('/').pop();
-  return rootName !== undefined ? { byPath, rootName } : { byPath };
+  return rootName !== undefined ? { byPath, convertedByPath, rootName } : { byPath, convertedByPath };
 }
 
 /** Build a manifest from a bare folder of dated GeoJSON files, saying which parts are defaults. */
@@ -232,14 +282,23 @@ function inferManifest(
     .filter((p) => DATA_EXT.test(p) && p !== MANIFEST_FILE && !/(^|\/)(places\.geojson|claims\.json)$/i.test(p))
     .sort();
   // Classes: every string `class` property, in order of first appearance.
-  const seen: string[] = [];
+  // A Set, and no more classes than a manifest may list (limits.ts): features with 100,000 distinct classes must not
+  // make this quadratic, nor a legend of 100,000 rows.
+  const seenSet = new Set<string>();
+  let overflow = false;
   for (const p of candidates) {
     const json = decodeOnce(p);
     if (!isRecord(json) || !Array.isArray(json.features)) continue;
-    for (const f of json.features)
-      if (isRecord(f) && isRecord(f.properties) && typeof f.properties.class === 'string' && /^[A-Za-z0-9_.-]+$/.test(f.properties.class) && !seen.includes(f.properties.class))
-        seen.push(f.properties.class);
+    for (const f of json.features) {
+      const cls = isRecord(f) && isRecord(f.properties) ? f.properties.class : undefined;
+      if (typeof cls !== 'string' || seenSet.has(cls) || cls.length > MAX_ID_CHARS || !/^[A-Za-z0-9_.-]+$/.test(cls)) continue;
+      if (seenSet.size >= MAX_LIST_ENTRIES) overflow = true;
+      else seenSet.add(cls);
+    }
   }
+  const seen = [...seenSet];
+  if (overflow)
+    issues.push({ file: MANIFEST_FILE, reason: `the features name more than ${formatCount(MAX_LIST_ENTRIES)} classes; only the first ${formatCount(MAX_LIST_ENTRIES)} are used, features of the others are left out`, severity: 'error' });
   const ids = seen.length > 0 ? seen : ['area'];
   const classes: ControlClass[] = ids.map((id, i) => ({
     id,
@@ -317,11 +376,11 @@ function loadClipRegion(
   let props: Record<string, unknown> = {};
   feats.forEach((f, index) => {
     const g = checkAreaGeometry(isRecord(f) ? f.geometry : undefined, jsonPath('features', index, 'geometry'));
-    issues.push(...toIssues(file, g.issues, { index }));
+    pushAll(issues, toIssues(file, g.issues, { index }));
     if (!g.geometry) return;
     if (polys.length === 0 && isRecord(f) && isRecord(f.properties)) props = f.properties;
     if (g.geometry.type === 'Polygon') polys.push(g.geometry.coordinates);
-    else polys.push(...g.geometry.coordinates);
+    else pushAll(polys, g.geometry.coordinates);
   });
   if (polys.length === 0) {
     issues.push({ file, reason: 'clip region has no usable polygon', severity: 'error' });

@@ -11,6 +11,10 @@ describe('own claims', () => {
     expect(isClaimsCsvName('claims.json')).toBe(false);
     const files = [{ path: 'dataset.json' }, { path: 'claims.csv' }, { path: 'snapshots/2024-08-01.geojson' }];
     expect(splitClaimsFiles(files)).toEqual({ csv: [{ path: 'claims.csv' }], data: [{ path: 'dataset.json' }, { path: 'snapshots/2024-08-01.geojson' }] });
+    const manifest = new TextEncoder().encode(JSON.stringify({ placeClaimsFile: 'place-claims.csv' }));
+    const withPlaceClaims = [{ path: 'kursk/dataset.json', bytes: manifest }, { path: 'kursk/place-claims.csv' }, { path: 'kursk/mine.csv' }];
+    // The dataset's own place claims stay with the dataset; any other CSV is a claims sheet.
+    expect(splitClaimsFiles(withPlaceClaims).csv.map((f) => f.path)).toEqual(['kursk/mine.csv']);
   });
 
   it('reads each file, keeping good rows and naming bad ones; a file that is not UTF-8 is named with the fix', async () => {

@@ -9,11 +9,25 @@ export function isClaimsCsvName(path: string): boolean {
   return /\.csv$/i.test(path);
 }
 
-/** The claims CSVs among the files read, and the rest (for the dataset loader). */
-export function splitClaimsFiles<F extends { path: string }>(files: readonly F[]): { csv: F[]; data: F[] } {
+/**
+ * The claims CSVs among the files read, and the rest (for the dataset loader). A CSV that a `dataset.json` among
+ * them names as its `placeClaimsFile` is part of that dataset (its claims about places), not a claims sheet.
+ */
+export function splitClaimsFiles<F extends { path: string; bytes?: Uint8Array }>(files: readonly F[]): { csv: F[]; data: F[] } {
+  const listed = new Set<string>();
+  for (const f of files) {
+    const m = /(^|\/)dataset\.json$/i.exec(f.path);
+    if (!m || !f.bytes) continue;
+    try {
+      const name = (JSON.parse(new TextDecoder().decode(f.bytes)) as { placeClaimsFile?: unknown }).placeClaimsFile;
+      if (typeof name === 'string') listed.add(f.path.slice(0, f.path.length - 'dataset.json'.length) + name.replace(/^\.\//, ''));
+    } catch {
+      // An unreadable manifest is the loader's to report.
+    }
+  }
   const csv: F[] = [];
   const data: F[] = [];
-  for (const f of files) (isClaimsCsvName(f.path) ? csv : data).push(f);
+  for (const f of files) (isClaimsCsvName(f.path) && !listed.has(f.path) ? csv : data).push(f);
   return { csv, data };
 }
 

@@ -1,12 +1,22 @@
 // Getting the bytes of a dataset a user brings: dropped files and folders, picked files or a folder, or a
 // manifest URL. Nothing is uploaded: local files are read in this tab, URLs are fetched by the browser itself.
 // Every file that cannot be used becomes an Issue; the others go on to the loading worker.
+import { formatByName, formatOfJson, isDataFileName as isLoadableFileName } from './convert/formats';
 import type { Camera, Issue, Snapshot } from '../domain/types';
 import { DEFAULT_MAX_BYTES, decodeJsonFile } from './decode';
 import { formatBytes, isRecord } from './issues';
 import type { FetchedFile } from './fetch-files';
 import { isBuildIndex } from './build-format';
+import { errorText, fetchFile, resolveDatasetFile } from './fetch-file';
+import { MAX_FOLDER_DEPTH, MAX_FOLDER_FILES, MAX_SNAPSHOTS, overSizeLimit } from './limits';
 import { isClaimsCsvName } from './own-claims';
+
+/**
+ * Largest first file parsed on the main thread to tell a manifest or a build's index from a snapshot: both are
+ * small (20,000 snapshot entries are about 1.2 MB); anything bigger goes to the loading worker unparsed, as a
+ * snapshot, so a 48 MB FeatureCollection never blocks the page.
+ */
+const MAX_SNIFF_BYTES = 8 * 1024 * 1024;
 
 /** A file the user chose or dropped, before it is read: its path inside what was chosen, and its handle. */
 export interface PickedFile {
@@ -27,18 +37,18 @@ export const READ_LIMITS = {
   /** Largest file read, in bytes: the validator's own limit, checked from File.size before reading. */
   maxBytes: DEFAULT_MAX_BYTES,
   /** Most files taken from one drop or folder (data files and others counted alike). */
-  maxFiles: 5000,
+  maxFiles: MAX_FOLDER_FILES,
   /** Deepest folder nesting followed. */
-  maxDepth: 12,
+  maxDepth: MAX_FOLDER_DEPTH,
   /** Files read or fetched at once. */
   concurrency: 4,
 };
 
 const DATA_FILE = /\.(geo)?json$/i;
 
-/** True for a path the loader can use (`.geojson` or `.json`). */
+/** True for a path the loader can use: GeoJSON, and the formats the converters read (convert/formats.ts). */
 export function isDataFileName(path: string): boolean {
-  return DATA_FILE.test(path);
+  return isLoadableFileName(path);
 }
 
 /** Files from an `<input type=file>` (with `webkitdirectory` each carries its path inside the folder). */
@@ -143,13 +153,13 @@ export async function readPickedFiles(
     if (name.startsWith('.')) continue; // .DS_Store and the like
     if (!isDataFileName(p.path) && !isClaimsCsvName(p.path)) skipped.push(p.path);
     else if (p.file.size > maxBytes)
-      issues.push({ file: p.path, reason: `file is ${formatBytes(p.file.size)}, over the ${formatBytes(maxBytes)} limit; not read (split it into smaller files)`, severity: 'error' });
+      issues.push({ file: p.path, reason: overSizeLimit(p.file.size, maxBytes), severity: 'error' });
     else toRead.push(p);
   }
   if (skipped.length > 0)
     issues.push({
       file: skipped.length === 1 ? (skipped[0] as string) : `${skipped.length} files`,
-      reason: `not .geojson, .json or a claims .csv; ignored${skipped.length > 1 ? ` (${skipped.slice(0, 5).join(', ')}${skipped.length > 5 ? ', …' : ''})` : ''}`,
+      reason: `not a data file (.geojson, .json, .topojson, .kml, .kmz, .zip) or a claims .csv; ignored${skipped.length > 1 ? ` (${skipped.slice(0, 5).join(', ')}${skipped.length > 5 ? ', …' : ''})` : ''}`,
       severity: 'warning',
     });
   const files: FetchedFile[] = [];
@@ -210,41 +220,39 @@ export async function fetchDatasetByUrl(
 ): Promise<{ files: FetchedFile[]; issues: Issue[]; bytes: number; build?: { url: URL; index: unknown } }> {
   const issues: Issue[] = [];
   const label = url.href;
-  const first = await fetchCapped(url, maxBytes);
+  const first = await fetchFile(url, maxBytes);
   if (!first.ok) return { files: [], issues: [{ file: label, reason: first.reason, severity: 'error' }], bytes: 0 };
+  // One file a converter reads (KML, KMZ, a zipped Shapefile, TopoJSON): a one-file dataset, converted in the worker.
+  const fileName = decodeURIComponent(url.pathname.split('/').pop() || 'data.geojson');
+  const byName = formatByName(fileName);
+  if (byName === 'kml' || byName === 'kmz' || byName === 'zip' || byName === 'topojson')
+    return { files: [{ path: fileName, bytes: first.bytes }], issues, bytes: first.bytes.byteLength };
+  const asSnapshot = { files: [{ path: DATA_FILE.test(fileName) ? fileName : `${fileName}.geojson`, bytes: first.bytes }], issues, bytes: first.bytes.byteLength };
+  if (first.bytes.byteLength > MAX_SNIFF_BYTES) return asSnapshot;
   const decoded = decodeJsonFile({ file: label, bytes: first.bytes }, maxBytes);
   if (!decoded.ok) return { files: [], issues: decoded.issues, bytes: first.bytes.byteLength };
   const json = decoded.value;
   if (isBuildIndex(json)) return { files: [], issues, bytes: first.bytes.byteLength, build: { url, index: json } };
-  const fileName = decodeURIComponent(url.pathname.split('/').pop() || 'data.geojson');
-  if (isRecord(json) && json.type === 'FeatureCollection')
-    return { files: [{ path: DATA_FILE.test(fileName) ? fileName : `${fileName}.geojson`, bytes: first.bytes }], issues, bytes: first.bytes.byteLength };
+  if (formatOfJson(json) !== 'geojson') return { files: [{ path: fileName, bytes: first.bytes }], issues, bytes: first.bytes.byteLength };
+  if (isRecord(json) && json.type === 'FeatureCollection') return asSnapshot;
 
   // Anything else is taken as a manifest; loadDataset judges it. Here only the file names are needed.
   const files: FetchedFile[] = [{ path: 'dataset.json', bytes: first.bytes }];
-  const base = new URL('./', url);
-  const wanted: { path: string; url: URL }[] = [];
+  const wanted = new Map<string, URL>();
   for (const path of listedFiles(json)) {
-    let target: URL;
-    try {
-      target = new URL(path, base);
-    } catch {
-      issues.push({ file: path, reason: 'listed in dataset.json, but not a usable relative path; not fetched', severity: 'error' });
-      continue;
-    }
-    if (target.origin !== base.origin || !target.pathname.startsWith(base.pathname)) {
-      issues.push({ file: path, reason: `listed in dataset.json, but resolves outside the dataset's folder (${target.href}); not fetched`, severity: 'error' });
-      continue;
-    }
-    if (!wanted.some((w) => w.path === path)) wanted.push({ path, url: target });
+    if (wanted.has(path)) continue;
+    const target = resolveDatasetFile(path, url);
+    if (target.ok) wanted.set(path, target.url);
+    else issues.push({ file: path, reason: `listed in dataset.json, but ${target.reason}`, severity: 'error' });
   }
-  const progress: ReadProgress = { done: 0, total: wanted.length, bytesDone: first.bytes.byteLength };
+  const queue = [...wanted].map(([path, target]) => ({ path, url: target }));
+  const progress: ReadProgress = { done: 0, total: queue.length, bytesDone: first.bytes.byteLength };
   onProgress?.({ ...progress });
   let next = 0;
   const worker = async () => {
-    while (next < wanted.length) {
-      const w = wanted[next++] as { path: string; url: URL };
-      const r = await fetchCapped(w.url, maxBytes);
+    while (next < queue.length) {
+      const w = queue[next++] as { path: string; url: URL };
+      const r = await fetchFile(w.url, maxBytes);
       if (r.ok) {
         files.push({ path: w.path, bytes: r.bytes });
         progress.bytesDone += r.bytes.byteLength;
@@ -253,7 +261,7 @@ export async function fetchDatasetByUrl(
       onProgress?.({ ...progress });
     }
   };
-  await Promise.all(Array.from({ length: Math.min(READ_LIMITS.concurrency, wanted.length) }, worker));
+  await Promise.all(Array.from({ length: Math.min(READ_LIMITS.concurrency, queue.length) }, worker));
   files.sort((a, b) => a.path.localeCompare(b.path));
   return { files, issues, bytes: progress.bytesDone };
 }
@@ -265,61 +273,13 @@ function listedFiles(json: unknown): string[] {
   const add = (v: unknown) => {
     if (typeof v === 'string' && v.trim() !== '') out.push(v);
   };
-  if (Array.isArray(json.snapshots)) for (const s of json.snapshots) if (isRecord(s)) add(s.file);
+  // No more than the loader reads (limits.ts): the rest of a huge list is reported by the loader, never fetched.
+  if (Array.isArray(json.snapshots)) for (const s of json.snapshots.slice(0, MAX_SNAPSHOTS)) if (isRecord(s)) add(s.file);
   if (isRecord(json.clipRegions)) for (const r of Object.values(json.clipRegions)) if (isRecord(r)) add(r.file);
   add(json.placesFile);
   add(json.claimsFile);
+  add(json.placeClaimsFile);
   return out;
-}
-
-/** Fetch a URL into memory, refusing (from Content-Length, else while streaming) anything over `maxBytes`. */
-async function fetchCapped(url: URL, maxBytes: number): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; reason: string }> {
-  let res: Response;
-  try {
-    res = await fetch(url, { credentials: 'same-origin', redirect: 'follow' });
-  } catch (err) {
-    return {
-      ok: false,
-      reason: `could not be fetched from ${url.href}: ${errorText(err)} (offline, blocked, or the server does not allow cross-origin requests: CORS)`,
-    };
-  }
-  if (!res.ok) return { ok: false, reason: `could not be fetched from ${url.href}: HTTP ${res.status} ${res.statusText}`.trim() };
-  const declared = Number(res.headers.get('content-length'));
-  const tooBig = (n: number) => `is ${formatBytes(n)}, over the ${formatBytes(maxBytes)} limit; not read (split it into smaller files)`;
-  if (Number.isFinite(declared) && declared > maxBytes) {
-    await res.body?.cancel().catch(() => undefined);
-    return { ok: false, reason: tooBig(declared) };
-  }
-  if (!res.body) return { ok: true, bytes: new Uint8Array(await res.arrayBuffer()) };
-  const reader = res.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      total += value.byteLength;
-      if (total > maxBytes) {
-        await reader.cancel();
-        return { ok: false, reason: tooBig(total) };
-      }
-      chunks.push(value);
-    }
-  } catch (err) {
-    return { ok: false, reason: `download from ${url.href} failed: ${errorText(err)}` };
-  }
-  const bytes = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) {
-    bytes.set(c, at);
-    at += c.byteLength;
-  }
-  return { ok: true, bytes };
-}
-
-function errorText(err: unknown): string {
-  if (err instanceof DOMException) return `${err.name}${err.message ? `: ${err.message}` : ''}`;
-  return err instanceof Error ? err.message : String(err);
 }
 
 /**

@@ -3,11 +3,18 @@ import * as z from 'zod';
 import type { Feature, Point } from 'geojson';
 import type { LocalIssue } from './issues';
 import { describeValue, isRecord, jsonPath } from './issues';
+import { relativePathProblem } from './fetch-file';
+import { MAX_ID_CHARS, SUPPORTED_DATES } from './limits';
 
 // Custom messages below are phrased as "what is expected": the formatter appends ", X found".
 
-/** `YYYY-MM-DD`, a real calendar day (zod 4's ISO date rejects 2024-02-30). */
-export const IsoDateSchema = z.iso.date({ error: 'ISO date (YYYY-MM-DD)' });
+/**
+ * `YYYY-MM-DD`, a real calendar day (zod 4's ISO date rejects 2024-02-30), in the supported range (limits.ts):
+ * a single snapshot dated 9999-12-31 once froze the tab.
+ */
+export const IsoDateSchema = z.iso
+  .date({ error: 'ISO date (YYYY-MM-DD)', abort: true })
+  .refine((d) => d >= SUPPORTED_DATES.firstIso && d <= SUPPORTED_DATES.lastIso, { error: `date in the supported range ${SUPPORTED_DATES.firstIso} … ${SUPPORTED_DATES.lastIso}` });
 
 /** A path inside the dataset folder: relative, forward slashes, no `..` (a manifest must not reach outside). */
 export const RelativePathSchema = z
@@ -15,9 +22,15 @@ export const RelativePathSchema = z
   .min(1, { error: 'file path' })
   .regex(/^(?!\/)(?![A-Za-z]:)(?!.*(?:^|\/)\.\.(?:\/|$))(?!.*:\/\/)[^\\]+$/, {
     error: 'relative path inside the dataset folder (forward slashes, no "..")',
-  });
+    abort: true,
+  })
+  // The app's URL policy (fetch-file.ts) on top: no control characters, no scheme, no encoded dots.
+  .refine((p) => relativePathProblem(p) === undefined, { error: 'relative path inside the dataset folder (forward slashes, no "..")' });
 
-const Id = z.string().regex(/^[A-Za-z0-9_.-]+$/, { error: 'id of letters, digits, "_", "-" or "."' });
+const Id = z
+  .string()
+  .regex(/^[A-Za-z0-9_.-]+$/, { error: 'id of letters, digits, "_", "-" or "."', abort: true })
+  .max(MAX_ID_CHARS, { error: `id of at most ${MAX_ID_CHARS} characters` });
 const Text = z.string().min(1, { error: 'non-empty text' });
 
 const Color = z.string().regex(/^#[0-9a-fA-F]{6}$/, { error: '#rrggbb colour' });
@@ -42,6 +55,8 @@ export const ControlClassSchema = z.strictObject({
   label: Text,
   color: Color,
   description: z.string().optional(),
+  /** Whose control the class marks, for place histories and place claims: an ISO 3166-1 alpha-2 code or "contested". */
+  heldBy: z.union([z.string().regex(/^[A-Z]{2}$/), z.literal('contested')], { error: 'ISO 3166-1 alpha-2 country code (e.g. "UA") or "contested"' }).optional(),
   labelPeriods: z.array(LabelPeriodSchema).optional(),
   translations: translations('label', 'description'),
 });
@@ -72,6 +87,15 @@ export const SnapshotEntrySchema = z.strictObject({ dateIso: IsoDateSchema, file
 
 export const ClipRegionSchema = z.strictObject({ label: Text, file: RelativePathSchema, translations: translations('label') });
 
+const MappedValues = z.array(z.strictObject({ value: z.string(), class: Id.nullable() }));
+
+/** How features without a `class` get one (see `ClassMapping` in domain/types.ts). */
+export const ClassMappingSchema = z.discriminatedUnion('from', [
+  z.strictObject({ from: z.literal('property'), property: Text, values: MappedValues }),
+  z.strictObject({ from: z.literal('style-fill'), values: MappedValues }),
+  z.strictObject({ from: z.literal('layer'), values: MappedValues }),
+], { error: 'class mapping from "property" (with "property"), "style-fill" or "layer"' });
+
 /** The dataset manifest (`dataset.json`); mirrors `DatasetManifest` in domain/types.ts. */
 export const DatasetManifestSchema = z.strictObject({
   $schema: z.string().optional(),
@@ -90,6 +114,8 @@ export const DatasetManifestSchema = z.strictObject({
   claimsFile: RelativePathSchema.optional(),
   placesFile: RelativePathSchema.optional(),
   translations: translations('title', 'description', 'region'),
+  placeClaimsFile: RelativePathSchema.optional(),
+  classMapping: ClassMappingSchema.optional(),
 });
 
 /**

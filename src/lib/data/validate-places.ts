@@ -1,7 +1,7 @@
 // Turns a places file (Point features with names) into place labels, skipping bad ones with a reason each.
 import type { Issue, Result } from '../domain/types';
 import { DEFAULT_MAX_BYTES, decodeJsonFile, type FileInput } from './decode';
-import { describeValue, isRecord, jsonPath, toIssues } from './issues';
+import { describeValue, isRecord, pushAll, jsonPath, toIssues } from './issues';
 import { PlaceFeatureSchema, zodIssuesToLocal, type PlaceFeature } from './schema';
 import { crsWarning } from './validate-geojson';
 
@@ -20,7 +20,7 @@ export function validatePlacesJson(file: string, json: unknown): Result<PlaceFea
     return { ok: false, issues: [{ file, reason: `not GeoJSON: FeatureCollection expected, ${isRecord(json) ? `type ${describeValue(json.type)}` : describeValue(json)} found`, severity: 'error' }] };
   if (!Array.isArray(json.features))
     return { ok: false, issues: [{ file, path: 'features', reason: `not GeoJSON: features: array expected, ${describeValue(json.features)} found`, severity: 'error' }] };
-  if ('crs' in json) issues.push(...toIssues(file, [crsWarning('crs')]));
+  if ('crs' in json) pushAll(issues, toIssues(file, [crsWarning('crs')]));
   const places: PlaceFeature[] = [];
   json.features.forEach((f, index) => {
     const base = jsonPath('features', index);
@@ -29,7 +29,7 @@ export function validatePlacesJson(file: string, json: unknown): Result<PlaceFea
     const where = id !== undefined ? { index, id } : { index };
     if (r.success) {
       places.push({ type: 'Feature', geometry: { type: 'Point', coordinates: r.data.geometry.coordinates.slice(0, 2) }, properties: r.data.properties, ...(id !== undefined ? { id } : {}) });
-    } else issues.push(...toIssues(file, zodIssuesToLocal(r.error.issues, f, base), where));
+    } else pushAll(issues, toIssues(file, zodIssuesToLocal(r.error.issues, f, base), where));
   });
   if (json.features.length > 0 && places.length === 0)
     return { ok: false, issues: [...issues, { file, reason: 'no usable place left', severity: 'error' }] };

@@ -1,11 +1,12 @@
 // Turns one snapshot file (bytes or text) into a Snapshot, skipping bad features and naming every problem.
 import type { ControlClass, ControlFeature, ControlProps, Issue, Result, Snapshot } from '../domain/types';
-import { dateInFileName, dateProblem, isIsoDate } from './dates';
+import { dateInFileName, dateProblem, isIsoDate, outsideSupportedRange } from './dates';
 import { DEFAULT_MAX_BYTES, decodeJsonFile, type FileInput } from './decode';
 import type { LocalIssue } from './issues';
-import { describeValue, isRecord, jsonPath, toIssues } from './issues';
+import { describeValue, isRecord, pushAll, jsonPath, toIssues } from './issues';
 import { controlPropsSchema, zodIssuesToLocal } from './schema';
-import { centre, checkAreaGeometry, crsWarning, readPosition } from './validate-geojson';
+import { centre, checkAreaGeometry, crsWarning, hashPolygons, readPosition } from './validate-geojson';
+import { cutText, formatCount, MAX_FEATURES_PER_FILE, MAX_LINE_CHARS } from './limits';
 
 /** What a snapshot file is checked against. */
 export interface SnapshotContext {
@@ -70,7 +71,7 @@ export function validateSnapshotJson(file: string, json: unknown, ctx: SnapshotC
     if (!Array.isArray(json.features)) return fail(`not GeoJSON: features: array expected, ${describeValue(json.features)} found`, 'features');
     features = json.features;
   }
-  if ('crs' in json) issues.push(...toIssues(file, [crsWarning('crs')]));
+  if ('crs' in json) pushAll(issues, toIssues(file, [crsWarning('crs')]));
 
   // Date: manifest, else file name, else the features' common `date`.
   const date = snapshotDate(file, features, ctx.dateIso, issues);
@@ -81,8 +82,17 @@ export function validateSnapshotJson(file: string, json: unknown, ctx: SnapshotC
   const propsSchema = controlPropsSchema(classIds, defaultClass);
   const reference = ctx.reference ?? medianCentre(features);
 
+  if (features.length > MAX_FEATURES_PER_FILE) {
+    issues.push({ file, path: base, reason: `${base || 'features'}: ${formatCount(features.length)} features, over the limit of ${formatCount(MAX_FEATURES_PER_FILE)}; only the first ${formatCount(MAX_FEATURES_PER_FILE)} are read`, severity: 'error' });
+    features = features.slice(0, MAX_FEATURES_PER_FILE);
+  }
+
   const kept: ControlFeature[] = [];
   const seenIds = new Map<string | number, number>();
+  // Features of one class with the same geometry as an earlier one are one area drawn twice: kept once, with one
+  // notice for the file (100,000 copies of one polygon kept the page busy for minutes).
+  const firstByShape = new Map<string, number>();
+  const repeats: { index: number; of: number }[] = [];
   let rejected = 0;
   features.forEach((f, index) => {
     const fpath = base === '' ? '' : jsonPath(base, index);
@@ -95,10 +105,31 @@ export function validateSnapshotJson(file: string, json: unknown, ctx: SnapshotC
       if (prev !== undefined) local.push({ path: at('id'), reason: `${at('id')}: id ${describeValue(id)} also used by features[${prev}]`, severity: 'warning' });
       else seenIds.set(id, index);
     }
-    issues.push(...toIssues(file, local, id !== undefined ? { index, id } : { index }));
-    if (out) kept.push(out);
-    else rejected++;
+    pushAll(issues, toIssues(file, local, id !== undefined ? { index, id } : { index }));
+    if (!out) {
+      rejected++;
+      return;
+    }
+    const shape = `${out.properties.class}\u0000${hashPolygons(out.geometry.type === 'Polygon' ? [out.geometry.coordinates] : out.geometry.coordinates)}`;
+    const of = firstByShape.get(shape);
+    if (of !== undefined) repeats.push({ index, of });
+    else {
+      firstByShape.set(shape, index);
+      kept.push(out);
+    }
   });
+  if (repeats.length > 0) {
+    const r = repeats[0]!;
+    const where = (i: number) => (base === '' ? 'the feature' : jsonPath(base, i));
+    issues.push({
+      file,
+      reason:
+        repeats.length === 1
+          ? `${where(r.index)} repeats ${where(r.of)} (same class and geometry); drawn and counted once`
+          : `${formatCount(repeats.length)} features repeat an earlier feature of the same class and geometry (the first: ${where(r.index)} repeats ${where(r.of)}); each drawn and counted once`,
+      severity: 'warning',
+    });
+  }
 
   if (features.length > 0 && kept.length === 0)
     return { ok: false, issues: [...issues, { file, reason: `no usable feature left: all ${rejected} rejected`, severity: 'error' }] };
@@ -172,12 +203,19 @@ function checkFeature(
     ...(c.reference ? { reference: c.reference } : {}),
     ...(c.validityCache ? { validityCache: c.validityCache } : {}),
   });
-  local.push(...g.issues);
+  pushAll(local, g.issues);
   if (!g.geometry || !ok) return undefined;
 
   const cls = typeof props.class === 'string' ? props.class : (c.defaultClass as string);
   const outProps: ControlProps = { ...props, class: cls };
   if ('name' in outProps && typeof outProps.name !== 'string') delete outProps.name;
+  else if (typeof outProps.name === 'string') {
+    const c = cutText(outProps.name, MAX_LINE_CHARS);
+    if (c.cut) {
+      warn('properties.name', `${formatCount(outProps.name.length)} characters, over the limit of ${formatCount(MAX_LINE_CHARS)}; shown cut to ${formatCount(MAX_LINE_CHARS)}`);
+      outProps.name = c.text;
+    }
+  }
   const feature: ControlFeature = { type: 'Feature', geometry: g.geometry, properties: outProps };
   if (id !== undefined && f.id !== undefined) feature.id = id;
   return feature;
@@ -231,12 +269,22 @@ function snapshotDate(file: string, features: unknown[], manifestDate: string | 
       issues.push({ file, reason: `file name says ${nameDate} but dataset.json lists this file for ${manifestDate}; using ${manifestDate}`, severity: 'warning' });
     return manifestDate;
   }
-  if (nameDate !== undefined) return isIsoDate(nameDate) ? nameDate : undefined;
+  if (nameDate !== undefined) {
+    if (!isIsoDate(nameDate)) return undefined;
+    const far = outsideSupportedRange('date from the file name', nameDate);
+    if (far) issues.push({ file, reason: far, severity: 'error' });
+    return far ? undefined : nameDate;
+  }
   // No date in the name: use the features' date if they all agree on one.
   const dates = new Set<string>();
   for (const f of features) if (isRecord(f) && isRecord(f.properties) && isIsoDate(f.properties.date)) dates.add(f.properties.date);
   const only = [...dates][0];
   if (dates.size === 1 && only !== undefined) {
+    const far = outsideSupportedRange('date of the features', only);
+    if (far) {
+      issues.push({ file, reason: far, severity: 'error' });
+      return undefined;
+    }
     issues.push({ file, reason: `no date in the file name; using ${only}, the date its features carry`, severity: 'warning' });
     return only;
   }

@@ -30,7 +30,7 @@ interface Case {
 
 const ROOT = join(import.meta.dirname, 'fixtures/malformed');
 const cases = JSON.parse(readFileSync(join(ROOT, 'cases.json'), 'utf8')) as Case[];
-const KINDS = ['encoding', 'json', 'geojson-structure', 'geometry', 'coordinates', 'dates', 'classes', 'fields', 'size', 'manifest', 'repairs'];
+const KINDS = ['encoding', 'json', 'geojson-structure', 'geometry', 'coordinates', 'dates', 'classes', 'fields', 'size', 'manifest', 'repairs', 'limits', 'names', 'hosting'];
 
 const TWO_CLASSES: ControlClass[] = [
   { id: 'held', label: 'Held', color: '#1565c0' },

@@ -1,4 +1,5 @@
 // The area series (each measure's km² for every snapshot) that area claims are compared with and charted against.
+import { emptyRecord } from './own';
 import { measureArea } from './area';
 import { claimInterval, claimReferenceAmount, claimRefDate, claimSpan, type AreaSeriesPoint } from './claims';
 import { featuresAt, type SnapshotStore } from './snapshot-store';
@@ -51,7 +52,7 @@ export function areaSeriesFromStore(
   const previous = new Map<string, { key: string; areaKm2: number | undefined }>();
   store.datesIso.forEach((dateIso, i) => {
     const features = featuresAt(store, i);
-    const areaKm2ByMeasure: Record<string, number> = {};
+    const areaKm2ByMeasure = emptyRecord<number>();
     for (const m of measures) {
       const classes = new Set(m.classes);
       const mine = features.filter((f) => classes.has(f.properties.class));

@@ -1,4 +1,5 @@
 // Areas of control, in km², computed from snapshot polygons with Turf: per class and per named measure.
+import { emptyRecord, own } from './own';
 import turfArea from '@turf/area';
 import type { MultiPolygon } from 'geojson';
 import { shippedEngine, type Polygons } from './clip-engine';
@@ -60,7 +61,7 @@ export function measureArea(
   try {
     let polygons = unionOfClasses(features, measure.classes);
     if (measure.clipTo !== undefined) {
-      const region = clipRegions[measure.clipTo];
+      const region = own(clipRegions, measure.clipTo);
       if (!region) {
         return { issues: [{ file, severity: 'error', reason: `measure "${measure.id}": clip region "${measure.clipTo}" is not loaded` }] };
       }
@@ -75,7 +76,7 @@ export function measureArea(
 
 /** Area per class (union of the class's polygons, unclipped), in km². */
 export function classAreasKm2(features: readonly ControlFeature[], classIds: readonly string[]): Record<string, number> {
-  const out: Record<string, number> = {};
+  const out = emptyRecord<number>();
   for (const id of classIds) out[id] = geometryAreaKm2(toMultiPolygon(unionOfClasses(features, [id])));
   return out;
 }
@@ -101,5 +102,5 @@ export function snapshotAreaReport(
     return { id: m.id, label: m.label, areaKm2: r.value?.areaKm2, ...(m.clipTo !== undefined ? { clipTo: m.clipTo } : {}) };
   });
   const byClass = classAreasKm2(features, classIds);
-  return { measures: measureRows, classes: classIds.map((id) => ({ id, areaKm2: byClass[id] ?? 0 })), issues };
+  return { measures: measureRows, classes: classIds.map((id) => ({ id, areaKm2: own(byClass, id) ?? 0 })), issues };
 }

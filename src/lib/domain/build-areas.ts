@@ -1,5 +1,6 @@
 // Area figures of a tiled dataset, read from the data build's index (areasKm2 per class per snapshot) instead of
 // being computed from polygons: the build already took the union per class (scripts/lib/class-areas.ts).
+import { emptyRecord, own } from './own';
 import type { AreaReport } from './area';
 import type { AreaSeriesPoint } from './claims';
 import type { AreaMeasure } from './types';
@@ -22,7 +23,7 @@ export function measuresNeedingPolygons(measures: readonly AreaMeasure[]): AreaM
 }
 
 const figure = (areas: BuildAreasKm2, classId: string, index: number): number | undefined => {
-  const v = areas[classId]?.[index];
+  const v = own(areas, classId)?.[index];
   return typeof v === 'number' ? v : undefined;
 };
 
@@ -44,7 +45,7 @@ export function areaReportFromBuild(areas: BuildAreasKm2, measures: readonly Are
 export function areaSeriesFromBuild(areas: BuildAreasKm2, measures: readonly AreaMeasure[], datesIso: readonly string[]): AreaSeriesPoint[] {
   const answerable = measures.map((m) => [m.id, measureFromClassAreas(m)] as const).filter((p): p is readonly [string, string] => p[1] !== undefined);
   return datesIso.map((dateIso, i) => {
-    const areaKm2ByMeasure: Record<string, number> = {};
+    const areaKm2ByMeasure = emptyRecord<number>();
     for (const [id, cls] of answerable) {
       const v = figure(areas, cls, i);
       if (v !== undefined) areaKm2ByMeasure[id] = v;

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Claim, ClaimPeriod, ClaimValue } from '../data/claims-schema';
 import {
   CLAIM_TOLERANCE,
+  articleText,
   claimDateText,
   claimInterval,
   claimRefDate,
@@ -284,5 +285,23 @@ describe('claimsInForceOn / filterClaimsByQuantity', () => {
   it('filters by quantity', () => {
     expect(claimsInForceOn(all, '2025-01-06', { quantities: ['area_held'] }).map((x) => x.id)).toEqual(['p']);
     expect(filterClaimsByQuantity(all, ['killed', 'killed_or_wounded']).map((x) => x.id)).toEqual(['a', 'b', 'c']);
+  });
+});
+
+describe('articleText', () => {
+  it('names the article by headline and outlet, never by an internal id', () => {
+    expect(articleText({ title: 'Over 3,000 North Korean troops killed', outlet: 'The Kyiv Independent' })).toBe('“Over 3,000 North Korean troops killed”, The Kyiv Independent');
+    expect(articleText({ title: 'A headline', outlet: null })).toBe('“A headline” (outlet not named)');
+    expect(articleText({ title: null, opening: 'Ukraine announced on Monday', outlet: null })).toBe('untitled article beginning “Ukraine announced on Monday…” (outlet not named)');
+  });
+
+  it('gives every claim of the Kursk ledger a readable source with no seed id in what a reader sees', async () => {
+    const { readFileSync } = await import('node:fs');
+    const ledger = JSON.parse(readFileSync('geodata/kursk/claims.json', 'utf8')) as { claims: Claim[] };
+    for (const c of ledger.claims) {
+      const shown = `${c.claimant.name} (${c.claimant.role}) ${articleText(c.source)}`;
+      expect(shown, c.id).not.toMatch(/\bseed\b|\bs00\d\b|\.txt/);
+      expect(c.source.title === undefined, `${c.id} has no title field`).toBe(false);
+    }
   });
 });

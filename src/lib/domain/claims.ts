@@ -1,7 +1,8 @@
 // Claims beside polygons: what a hedged figure ("approximately 1,300 km²") allows, and whether the snapshots agree.
 //
 // Pure: no Svelte, MapLibre or fetch. The ledger format and the same rules in plain words: docs/claims.md.
-import type { Claim, ClaimPeriod, ClaimUnit, ClaimValue, ConvertedAreaUnit, Qualifier, Quantity } from '../data/claims-schema';
+import { emptyRecord, own } from './own';
+import type { Claim, ClaimPeriod, ClaimSource, ClaimUnit, ClaimValue, ConvertedAreaUnit, Qualifier, Quantity } from '../data/claims-schema';
 import { snapshotIndexOn } from './timeline';
 
 // -----------------------------------------------------------------------------------------------------------
@@ -33,7 +34,7 @@ import { snapshotIndexOn } from './timeline';
 // - range: [low, high] as stated; an "approximately"/"estimated" range widens each end by the approximately rule.
 //
 // Verdict rule. The polygons are uncertain too: DeepState's lines are generalised (its blue polygons overlap
-// Ukraine's border by 0.6–2.5 km² before clipping: /work/shared/data/README.md), Turf's spherical area reads
+// Ukraine's border by 0.6–2.5 km² before clipping: the data README of the import), Turf's spherical area reads
 // ~0.36 % below the geodesic area at 51° N (NOTES.md), and a snapshot is the last published that day, not the
 // moment the claimant spoke. So the interval is widened by tolerance = max(5 km², 2 % of the computed area),
 // and: computed ∈ [low − tolerance, high + tolerance] ⇒ consistent (boundaries included); outside ⇒ inconsistent.
@@ -348,7 +349,7 @@ export function compareAreaClaim(claim: Claim, series: readonly AreaSeriesPoint[
   const measures = opts.measures ?? Object.keys(series[0]?.areaKm2ByMeasure ?? {});
   const absTol = opts.absoluteToleranceKm2 ?? CLAIM_TOLERANCE.absoluteKm2;
   const relTol = opts.relativeTolerance ?? CLAIM_TOLERANCE.relative;
-  const byMeasure: Record<string, MeasureComparison> = {};
+  const byMeasure = emptyRecord<MeasureComparison>();
   const notComparable = (reason: string): void => {
     for (const m of measures) byMeasure[m] = { measure: m, verdict: 'not_comparable', reason, snapshotDatesIso: [] };
   };
@@ -390,7 +391,7 @@ export function compareAreaClaim(claim: Claim, series: readonly AreaSeriesPoint[
     const datesIso = used.map((s) => s.dateIso);
     let best: AreaSeriesPoint | undefined;
     for (const s of used) {
-      const a = s.areaKm2ByMeasure[m];
+      const a = own(s.areaKm2ByMeasure, m);
       if (a === undefined || !Number.isFinite(a)) {
         best = undefined;
         byMeasure[m] = { measure: m, verdict: 'not_comparable', reason: `no "${m}" area for the snapshot of ${s.dateIso}`, snapshotDatesIso: datesIso };
@@ -422,4 +423,13 @@ export function compareAreaClaim(claim: Claim, series: readonly AreaSeriesPoint[
     };
   }
   return { claimId: claim.id, byMeasure };
+}
+
+/**
+ * The article a claim comes from, as a reader can find it: `“<headline>”, <outlet>`, or `“<headline>” (outlet
+ * not named)`; an article without a headline is named by its first words. Never an internal id or file name.
+ */
+export function articleText(source: Pick<ClaimSource, 'title' | 'opening' | 'outlet'>): string {
+  const title = source.title ? `“${source.title}”` : source.opening ? `untitled article beginning “${source.opening}…”` : 'untitled article';
+  return source.outlet ? `${title}, ${source.outlet}` : `${title} (outlet not named)`;
 }

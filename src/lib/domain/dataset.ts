@@ -1,6 +1,8 @@
 // The one dataset model: a dataset as the app holds it once loaded and checked, and a source (one mapper's
 // dataset) on the shared clock. Imported by data/, state/, map/ and workers/ alike.
 import type { Claim } from '../data/claims-schema';
+import type { PlaceClaim } from '../data/place-claims';
+import type { Gazetteer } from './gazetteer';
 import type { RunTable } from './run-table';
 import type { SnapshotStore } from './snapshot-store';
 import type { AreaGeometry, DatasetManifest } from './types';
@@ -37,6 +39,10 @@ export interface LoadedDataset {
   clipRegions: Record<string, AreaGeometry>;
   /** Claims of the dataset's claims file (empty when it has none). */
   claims: Claim[];
+  /** Its named places (the places file), for search, place histories and settlement counts. */
+  gazetteer?: Gazetteer;
+  /** Claims about named places (the place claims file). */
+  placeClaims?: PlaceClaim[];
   /** True for a bare folder of snapshots: classes, labels and colours are defaults. */
   manifestInferred: boolean;
   /** Where it came from, for the data panel: "built-in", "dropped files", a URL. */

@@ -1,4 +1,5 @@
 // Compare two snapshots: per area measure, the ground gained, lost and unchanged, in km² and as polygons.
+import { own } from './own';
 import type { Feature, FeatureCollection, Polygon } from 'geojson';
 import { AREA_METHOD, geometryAreaKm2 } from './area';
 import { shippedEngine } from './clip-engine';
@@ -260,7 +261,7 @@ export function diffSnapshots(
     const ctx: Ctx = { engine, measureId: measure.id, file: pairFile, issues, retried: false };
     let region: AreaGeometry | undefined;
     if (measure.clipTo !== undefined) {
-      region = clipRegions[measure.clipTo];
+      region = own(clipRegions, measure.clipTo);
       if (!region) {
         issues.push({ file: pairFile, severity: 'error', reason: `measure "${measure.id}": clip region "${measure.clipTo}" is not loaded` });
         continue;

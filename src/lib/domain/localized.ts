@@ -2,12 +2,13 @@
 // gives one, else its own (English) field.
 import type { UiLocale } from './format';
 import type { DatasetManifest, Translations } from './types';
+import { own } from './own';
 
 /** A field of a manifest item in `locale`, falling back to the item's own text. */
 export function localized<F extends string>(item: Partial<Record<F, string>> & { translations?: Translations<F> }, field: F, locale: UiLocale): string | undefined {
   if (locale !== 'en') {
-    const own = item.translations?.[locale];
-    const text = own && Object.hasOwn(own, field) ? own[field] : undefined;
+    const forLocale = item.translations?.[locale];
+    const text = forLocale && Object.hasOwn(forLocale, field) ? forLocale[field] : undefined;
     if (text) return text;
   }
   return item[field];
@@ -20,6 +21,6 @@ export function manifestText(manifest: DatasetManifest, field: 'title' | 'descri
 
 /** A clip region's label in `locale`, or its id when the manifest has no such region. */
 export function clipRegionLabel(manifest: DatasetManifest | undefined, id: string, locale: UiLocale): string {
-  const r = manifest?.clipRegions && Object.hasOwn(manifest.clipRegions, id) ? manifest.clipRegions[id] : undefined;
+  const r = own(manifest?.clipRegions, id);
   return r ? (localized(r, 'label', locale) ?? id) : id;
 }

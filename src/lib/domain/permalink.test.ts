@@ -52,6 +52,16 @@ describe('formatLink', () => {
   it('parseCamera accepts fractional zoom', () => {
     expect(parseCamera('9.5/51.3/35.2')).toEqual({ zoom: 9.5, lat: 51.3, lon: 35.2 });
   });
+  it('writes the chosen place before the view, and reads it back', () => {
+    const hash = formatLink({ dateIso: '2024-08-20', placeId: 'geonames-postal:RU:307431', camera: { zoom: 12, lat: 51.2, lon: 35.27 } });
+    expect(hash).toBe('#date=2024-08-20&place=geonames-postal:RU:307431&map=12/51.2000/35.2700');
+    expect(parseLink(hash).placeId).toBe('geonames-postal:RU:307431');
+  });
+  it('drops a place that is not an id, with a notice', () => {
+    const link = parseLink('#place=%3Cimg%20src%3Dx%3E');
+    expect(link.placeId).toBeUndefined();
+    expect(link.notices).toEqual(['The link\'s place "<img src=x>" is not a place id; no place is shown.']);
+  });
 });
 
 describe('sources and layout in the link', () => {

@@ -17,6 +17,8 @@ export interface LinkState {
   camera?: Camera;
   /** The UI language; written only when it is not English, the default. */
   lang?: UiLocale;
+  /** Id of the chosen place in the dataset's gazetteer (`place=geonames:486816`). */
+  placeId?: string;
 }
 
 export interface ParsedLink extends LinkState {
@@ -71,6 +73,12 @@ export function parseLink(hash: string): ParsedLink {
     if (layout) out.view = layout;
     else out.notices.push(`The link's view "${view}" is not one of ${MAP_LAYOUTS.join(', ')}; showing the overlay.`);
   }
+  const place = params.get('place');
+  if (place !== null) {
+    // Ids are the gazetteer's (`wof:…`, `geonames-postal:RU:…`): printable, short, no spaces.
+    if (/^[\w.:-]{1,80}$/.test(place)) out.placeId = place;
+    else out.notices.push(`The link's place "${place.slice(0, 80)}" is not a place id; no place is shown.`);
+  }
   const map = params.get('map');
   if (map !== null) {
     const camera = parseCamera(map);
@@ -101,6 +109,8 @@ export function formatLink(state: LinkState): string {
   else if (state.dateIso) parts.push(`date=${state.dateIso}`);
   if (state.sources && state.sources.length > 0) parts.push(`sources=${state.sources.join(',')}`);
   if (state.view && state.view !== 'overlay') parts.push(`view=${state.view}`);
+  // Before the camera: App.svelte treats everything before `&map=` as what a history entry is for.
+  if (state.placeId) parts.push(`place=${encodeURIComponent(state.placeId).replace(/%3A/g, ':')}`);
   if (state.camera) {
     const { zoom, lat, lon } = state.camera;
     const d = coordinateDecimals(zoom);
@@ -109,4 +119,14 @@ export function formatLink(state: LinkState): string {
   // After the map, so App's history (a new entry per date, not per camera or language move) splits at `&map=`.
   if (state.lang && state.lang !== 'en') parts.push(`lang=${state.lang}`);
   return `#${parts.join('&')}`;
+}
+
+/**
+ * The absolute URL of one of the app's pages, beside the page at `pageHref`, opened at `hash`: the full app
+ * (`''`) or the embeddable map (`'embed.html'`). From the embed page, the full app's permalink is its sibling.
+ */
+export function appPageUrl(pageHref: string, page: '' | 'embed.html', hash: string): string {
+  const url = new URL(`./${page}`, pageHref);
+  url.hash = hash.replace(/^#/, '');
+  return url.href;
 }

@@ -4,6 +4,7 @@
 import type { AreaSeriesPoint } from './claims';
 import type { AreaMeasure } from './types';
 import { snapshotIndexOn } from './timeline';
+import { emptyRecord, own } from './own';
 
 export interface SourceSeries {
   id: string;
@@ -38,13 +39,13 @@ export function combineSourceSeries(sources: readonly SourceSeries[], clockDates
       colors.set(id, s.color);
     }
   const points = clockDatesIso.map((dateIso) => {
-    const areaKm2ByMeasure: Record<string, number> = {};
+    const areaKm2ByMeasure = emptyRecord<number>();
     for (const s of sources) {
       const dates = s.points.map((p) => p.dateIso);
       const i = snapshotIndexOn(dates, dateIso);
       if (i < 0 || dateIso > dates[dates.length - 1]!) continue;
       for (const m of s.measures) {
-        const v = s.points[i]!.areaKm2ByMeasure[m.id];
+        const v = own(s.points[i]!.areaKm2ByMeasure, m.id);
         if (v !== undefined) areaKm2ByMeasure[sourceMeasureId(s.id, m.id)] = v;
       }
     }

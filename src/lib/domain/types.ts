@@ -67,6 +67,11 @@ export interface ControlClass {
   /** CSS hex colour, `#rrggbb`. */
   color: string;
   description?: string;
+  /**
+   * Whose control the class marks, for place histories and place claims: an ISO 3166-1 alpha-2 code (`UA`) or
+   * `contested`. A place outside every class with it is read as held by the country it lies in.
+   */
+  heldBy?: string;
   labelPeriods?: LabelPeriod[];
   translations?: Translations<'label' | 'description'>;
 }
@@ -120,4 +125,20 @@ export interface DatasetManifest {
   claimsFile?: string;
   placesFile?: string;
   translations?: Translations<'title' | 'description' | 'region'>;
+  /** CSV of dated claims about named places (src/lib/data/place-claims.ts). */
+  placeClaimsFile?: string;
+  /** How features without a `class` get one (files from mappers who do not use our schema). */
+  classMapping?: ClassMapping;
+}
+
+/**
+ * Classes for features that carry none, from one of their values: a property, the fill colour of their original
+ * style (KML), or their layer (KML folder, TopoJSON object, Shapefile layer). Each value names a class, or null
+ * to leave its features out; features with a value not listed are left out and reported.
+ */
+export interface ClassMapping {
+  from: 'property' | 'style-fill' | 'layer';
+  /** The property, when `from` is `property`. */
+  property?: string;
+  values: { value: string; class: string | null }[];
 }

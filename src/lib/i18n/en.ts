@@ -193,7 +193,6 @@ export const en = {
   'chart.claimedBy': 'Claimed by {who}',
   'chart.via': '{who}, via {via}',
   'chart.published': '{outlet}, published {when}',
-  'chart.outletUnnamed': 'outlet not named in the text',
   'chart.onOrAfter': 'on or after {date}',
   'chart.derived': '{date} (worked out from the text)',
   'chart.clickToShow': 'Click to show {date} on the map',
@@ -224,7 +223,6 @@ export const en = {
   'claimTable.computing': 'computing…',
   'claimTable.peak': 'peak, {date}',
   'claimTable.snapshot': 'snapshot {date}',
-  'claimTable.outletUnnamed': 'outlet not named',
   'claimTable.note': 'Polygons: area in Russia only (clipped to Russia’s border). Held: blue areas; held or unknown: blue and grey-zone areas. Snapshot used: the last published on or before the claim’s date; for a peak, the largest over the period. Difference: polygons − claim.',
 
   // Other claims
@@ -269,6 +267,11 @@ export const en = {
   'claim.by': 'by {date}',
   'claim.span': '{start} – {end}',
   'claim.peak': 'peak, {span}',
+  'article.title': '“{title}”',
+  'article.untitledOpening': 'untitled article beginning “{opening}…”',
+  'article.untitled': 'untitled article',
+  'article.withOutlet': '{title}, {outlet}',
+  'article.outletUnnamed': '{title} (outlet not named)',
 
   // Open data
   'open.button': 'Open data…',
@@ -276,17 +279,17 @@ export const en = {
   'open.back': 'Back to the built-in dataset',
   'open.heading': 'Open your own data',
   'open.private': 'Your files are read in this browser and checked here: nothing is uploaded anywhere. Files over {limit} are skipped.',
-  'open.what': 'A dataset is a folder with a dataset.json manifest and dated GeoJSON snapshots, or just dated files such as 2024-08-20.geojson (then classes and colours are defaults).',
+  'open.what': 'A dataset is a folder with a dataset.json manifest and dated GeoJSON snapshots, or just dated files such as 2024-08-20.geojson. TopoJSON, KML and KMZ (Google My Maps, Google Earth), zipped Shapefiles and Esri JSON (an ArcGIS query saved to a file) are read too; when the features carry no class, you say what their values mean before they are shown.',
   'open.keep': 'Keep the built-in sources on the clock, to show beside yours (untick to replace them)',
   'open.chooseFiles': 'Choose files…',
   'open.chooseFolder': 'Choose a folder…',
   'open.dropHint': 'Or drop files or a folder anywhere on the page.',
-  'open.urlLabel': 'Or the URL of a dataset.json, of a data build’s index.json, or of one dated .geojson file',
+  'open.urlLabel': 'Or the URL of a dataset.json, of a data build’s index.json, or of one dated data file (.geojson, .topojson, .kml, .kmz, .zip, Esri .json)',
   'open.load': 'Load',
   'open.urlHelp': 'The files it lists (or a build’s tiles) are fetched relative to it, by your browser. This site’s own URLs and https URLs work; another site must allow it (CORS).',
   'open.close': 'Close',
   'open.claimsHelp': 'Claims from a spreadsheet: a .csv with the columns date, claimant, value, unit (km2, mi2, ha, settlements) and optionally qualifier, quote, url, reported_by, published, alone or with a dataset: its claims are checked against the data shown.',
-  'open.drop': 'Drop GeoJSON files, a folder or a claims CSV to open them',
+  'open.drop': 'Drop data files (GeoJSON, TopoJSON, KML, KMZ, zipped Shapefile, Esri JSON), a folder or a claims CSV to open them',
   'open.dropSub': 'read in this browser, nothing is uploaded',
 } as const;
 

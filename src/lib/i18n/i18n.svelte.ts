@@ -4,7 +4,7 @@
 import { en } from './en';
 import { formatMessage, parseUiLocale, type Catalogue, type MessageKey, type MessageParams, type UiLocale } from './catalogue';
 import { formatAmount, formatDateLong, formatDateShort, formatInt, formatKm2, formatMonthShort, formatPercent, formatSignedKm2 } from '../domain/format';
-import type { Claim } from '../data/claims-schema';
+import type { Claim, ClaimSource } from '../data/claims-schema';
 
 /** Where the reader's own choice is remembered. */
 export const LOCALE_STORAGE_KEY = 'claimed-ground.lang';
@@ -57,6 +57,12 @@ class I18n {
     const withUnit = u === 'km2' || u === 'percent' ? this.t(`claim.unit.${u}`, { amount }) : this.t(`claim.unit.${u}`, { amount, count });
     if (v.qualifier === 'range') return v.approximate ? this.t('claim.approximately', { value: withUnit }) : withUnit;
     return this.t(`claim.${v.qualifier}`, { value: withUnit });
+  };
+
+  /** The article a claim comes from: "“Title”, Outlet", or "untitled article beginning “…”" (domain/claims.ts articleText for the CLI). */
+  article = (source: Pick<ClaimSource, 'title' | 'opening' | 'outlet'>): string => {
+    const title = source.title ? this.t('article.title', { title: source.title }) : source.opening ? this.t('article.untitledOpening', { opening: source.opening }) : this.t('article.untitled');
+    return source.outlet ? this.t('article.withOutlet', { title, outlet: source.outlet }) : this.t('article.outletUnnamed', { title });
   };
 
   /** When a claimed figure applies: "as of 16 December 2024", "peak, 6 August 2024 – 6 January 2025". */

@@ -54,6 +54,9 @@ export const BASEMAP_ATTRIBUTION =
   '<a href="https://www.naturalearthdata.com/">Natural Earth</a>, ' +
   '<a href="https://www.geonames.org/">GeoNames</a> (CC BY 4.0); fonts: Noto Sans (OFL)';
 
+/** The same credit as plain text, for exports (images, files, citations). */
+export const BASEMAP_CREDIT_TEXT = '© OpenStreetMap contributors, Natural Earth, GeoNames (CC BY 4.0); fonts: Noto Sans (OFL)';
+
 /** Font names used in `text-font`; each is declared in the style's `font-faces`. */
 export const BASEMAP_FONTS = { regular: 'Noto Sans Regular', bold: 'Noto Sans Bold' } as const;
 

@@ -32,6 +32,9 @@ export function controlSlotIds(slot: number): { source: string; fill: string; li
 export const DIFF_SOURCE = 'cg-diff';
 export const DIFF_FILL_LAYER = 'cg-diff-fill';
 export const DIFF_LINE_LAYER = 'cg-diff-line';
+/** The chosen place (search, `#place=`): a ring above everything else. */
+export const PLACE_SOURCE = 'cg-place';
+export const PLACE_LAYER = 'cg-place-ring';
 
 
 /** What a click on a control area reports: plain data, turned into text by the caller. */
@@ -90,6 +93,8 @@ export interface ClaimsMapOptions {
  */
 export const SMALL_SCREEN_QUERY = '(max-width: 760px)';
 
+/** Prefix of the class labels in the colour expression (see classColor). */
+const CLASS_LABEL_PREFIX = 'class:';
 const HIDDEN_OPACITY = 0;
 const OUTLINE_FILL_OPACITY = 0.08;
 
@@ -110,6 +115,7 @@ export class ClaimsMap {
   private language: BasemapLanguage;
   private attributionControl: AttributionControl;
   private attribution: string[] = [];
+  private place: { lon: number; lat: number; id: string } | null = null;
 
   constructor(private readonly options: ClaimsMapOptions) {
     this.map = new MlMap({
@@ -178,6 +184,20 @@ export class ClaimsMap {
     });
     this.map.on('mouseenter', CONTROL_FILL_LAYER, () => { this.map.getCanvas().style.cursor = 'pointer'; });
     this.map.on('mouseleave', CONTROL_FILL_LAYER, () => { this.map.getCanvas().style.cursor = ''; });
+  }
+
+  /** Ring the chosen place (or none). */
+  showPlace(place: { lon: number; lat: number; id: string } | null): void {
+    this.place = place;
+    if (this.loaded) this.applyPlace();
+  }
+
+  private applyPlace(): void {
+    const p = this.place;
+    this.map.getSource<GeoJSONSource>(PLACE_SOURCE)?.setData({
+      type: 'FeatureCollection',
+      features: p ? [{ type: 'Feature', properties: { id: p.id }, geometry: { type: 'Point', coordinates: [p.lon, p.lat] } }] : [],
+    });
   }
 
   /**
@@ -305,6 +325,37 @@ export class ClaimsMap {
     });
   }
 
+  /**
+   * The map as drawn now, copied into a new 2D canvas at `pixelRatio` device pixels per CSS pixel (2 for print).
+   * Render-then-read: the WebGL buffer is copied inside the `render` event of a frame drawn after everything has
+   * loaded, before the browser composites and clears it, so the map needs no `preserveDrawingBuffer` (which
+   * costs every frame a copy). The map's own ratio is restored afterwards. MapLibre may clamp the ratio to its
+   * maximum canvas size (4096 px a side): the canvas returned has the size actually drawn.
+   */
+  async captureImage(pixelRatio: number): Promise<HTMLCanvasElement> {
+    const before = this.map.getPixelRatio();
+    if (pixelRatio !== before) this.map.setPixelRatio(pixelRatio);
+    try {
+      await new Promise<void>((resolve) => {
+        this.map.once('idle', () => resolve());
+        this.map.triggerRepaint();
+      });
+      return await new Promise<HTMLCanvasElement>((resolve) => {
+        this.map.once('render', () => {
+          const gl = this.map.getCanvas();
+          const out = document.createElement('canvas');
+          out.width = gl.width;
+          out.height = gl.height;
+          out.getContext('2d')!.drawImage(gl, 0, 0);
+          resolve(out);
+        });
+        this.map.triggerRepaint();
+      });
+    } finally {
+      if (pixelRatio !== before) this.map.setPixelRatio(before);
+    }
+  }
+
   getCamera(): Camera {
     const c = this.map.getCenter();
     return { zoom: this.map.getZoom(), lat: c.lat, lon: c.lng };
@@ -380,10 +431,12 @@ export class ClaimsMap {
     const s = this.slots[slot]!;
     if (slot > 0) return s.outlineColor;
     if (s.classes.length === 0) return '#555555';
-    // A MapLibre `match` needs distinct labels: a class id repeated in the manifest is drawn once.
+    // A MapLibre `match` needs distinct labels: a class id repeated in the manifest is drawn once. It also keeps
+    // its labels in a plain object, so a class "constructor" or "toString" reads as a duplicate label and the whole
+    // expression fails (every polygon grey): match on the id behind a prefix no such name has.
     const seen = new Set<string>();
-    const pairs = s.classes.filter((c) => !seen.has(c.id) && seen.add(c.id)).flatMap((c) => [c.id, c.color]);
-    return ['match', ['get', 'class'], ...pairs, '#555555'] as unknown as ExpressionSpecification;
+    const pairs = s.classes.filter((c) => !seen.has(c.id) && seen.add(c.id)).flatMap((c) => [`${CLASS_LABEL_PREFIX}${c.id}`, c.color]);
+    return ['match', ['concat', CLASS_LABEL_PREFIX, ['to-string', ['get', 'class']]], ...pairs, '#555555'] as unknown as ExpressionSpecification;
   }
 
   private addLayers(): void {
@@ -402,6 +455,11 @@ export class ClaimsMap {
       paint: { 'line-color': changeColor, 'line-width': 1 },
     }, this.beforeLayer());
     for (let k = 1; k < this.slots.length; k++) this.addSlot(k);
+    this.map.addSource(PLACE_SOURCE, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
+    this.map.addLayer({
+      id: PLACE_LAYER, type: 'circle', source: PLACE_SOURCE,
+      paint: { 'circle-radius': 11, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': '#ff6f00', 'circle-stroke-width': 3 },
+    });
   }
 
   private beforeLayer(): string | undefined {
@@ -475,6 +533,7 @@ export class ClaimsMap {
       this.applyStore(k);
     }
     this.applyDiff();
+    this.applyPlace();
   }
 
   private applyStore(slot: number): void {

@@ -2,6 +2,7 @@
 import type { StoredFeature } from '../domain/snapshot-store';
 import type { ControlClass, DatasetSource } from '../domain/types';
 import { formatDateLong } from '../domain/format';
+import { describeProvenance, provenanceOf } from '../data/convert/provenance';
 
 /** A link from data is only followed when it is http(s); anything else (javascript:, data:) is shown as text. */
 export function safeHttpUrl(value: string | undefined): string | undefined {
@@ -52,6 +53,9 @@ export function buildControlPopup({ feature, cls, datesIso, sources }: PopupInpu
       : `This polygon is unchanged in the snapshots from ${formatDateLong(first)} to ${formatDateLong(last)}.`));
   }
   if (feature.file !== undefined) root.append(el('div', `File ${feature.file}, feature ${feature.featureIndex}.`, 'cg-popup-file'));
+  // A feature converted from TopoJSON, KML, a Shapefile or Esri JSON says where in its file it came from.
+  const provenance = provenanceOf(feature.properties);
+  if (provenance) root.append(el('div', `Converted ${describeProvenance(provenance)}.`, 'cg-popup-provenance'));
   for (const s of sources.slice(0, 1)) {
     const line = el('div', 'Source: ', 'cg-popup-source');
     const href = safeHttpUrl(s.url);

@@ -15,6 +15,7 @@ import type { SnapshotDiff } from '../domain/diff';
 import { createDiffClient, requestDiff } from '../data/diff-client';
 import type { LoadedDataset, Source, TiledData } from '../domain/dataset';
 import { areaReportFromBuild } from '../domain/build-areas';
+import type { MapImages } from '../share/compose-image';
 import { alignSourcesForDiff, clockDates, inForceOn, sharedMeasures, sourceColor, sourceName, type InForce } from '../domain/sources';
 import { i18n, t } from '../i18n/i18n.svelte';
 
@@ -68,6 +69,8 @@ export class AppState {
   loading = $state<string | null>(t('app.loadingDataset'));
   /** True once the map has drawn the first dataset: what is below the fold loads after that. */
   mapDrawn = $state(false);
+  /** Draws the map(s) on screen into canvases at a pixel ratio, for the picture download; set by MapView. */
+  captureMap: ((pixelRatio: number) => Promise<MapImages>) | null = null;
 
   dateIso = $state('');
   compare = $state<{ fromIso: string; toIso: string } | null>(null);
@@ -302,9 +305,12 @@ export class AppState {
     if (initial || notices.length > 0) this.notices = notices;
   }
 
-  /** The link for the current state. Sources are written once several are shown or the primary is not the default. */
-  link(): string {
-    const state: LinkState = { dateIso: this.dateIso, camera: this.camera, lang: i18n.locale };
+  /**
+   * The link for the current state. Sources are written once several are shown or the primary is not the default.
+   * `extra`: what other state classes add (the chosen place).
+   */
+  link(extra: Pick<LinkState, 'placeId'> = {}): string {
+    const state: LinkState = { dateIso: this.dateIso, camera: this.camera, lang: i18n.locale, ...extra };
     if (this.compare) state.compare = this.compare;
     const ids = [...this.shownIds, ...this.pendingSourceIds.filter((id) => !this.shownIds.includes(id))];
     if (ids.length > 1 || (ids.length === 1 && ids[0] !== this.sources[0]?.id)) state.sources = ids;
@@ -358,6 +364,18 @@ export class AppState {
       return;
     }
     this.step(1);
+  }
+
+  /** A slider thumb moved: the date, or one end of a comparison (thumbs do not cross: one stops at the other). */
+  moveThumb(thumb: number, dateIso: string): void {
+    if (!this.compare) {
+      this.setDate(dateIso);
+      return;
+    }
+    const from = thumb === 0 ? dateIso : this.compare.fromIso;
+    const to = thumb === 1 ? dateIso : this.compare.toIso;
+    if (thumb === 0) this.compare = { fromIso: from > to ? to : from, toIso: to };
+    else this.compare = { fromIso: from, toIso: to < from ? from : to };
   }
 
   startCompare(fromIso: string, toIso: string): void {
@@ -474,8 +492,9 @@ export class AppState {
         if (this.sources.some((s) => s.dataset === ds)) this.issues = [...this.issues, ...r.issues];
         throw new Error(`the build's features.geojson could not be used (${r.issues[0]?.reason ?? 'unknown problem'}); see the data problems`);
       });
-    // A failed fetch is not kept: asking again (another pair) tries again.
-    store.catch(() => { if (this.tiledGeometry?.store === store) this.tiledGeometry = null; });
+    // A failure is kept too, for the dataset: asking again answers with it, never refetches. Retrying on each
+    // ask made a loop (the failure adds issues, which asks again: hundreds of requests a second, issue 15).
+    store.catch(() => undefined);
     this.tiledGeometry = { dataset: ds, store };
     return store;
   }

@@ -1,0 +1,134 @@
+// Place histories and settlement counts for every place over every snapshot, rivals side by side:
+//   flatbush of the places + ray casting (banded edges for a geometry with many places in its box), once per
+//     place per distinct geometry: what the places worker runs (place-history.ts)
+//   scan of every box + plain ray casting, once per distinct geometry (no index)
+//   flatbush of the geometries' boxes + @turf/boolean-point-in-polygon, per distinct geometry (the field library)
+//   every snapshot separately: box check + ray casting per feature per snapshot (no snapshot store)
+// on the Kursk daily set with its 889-place gazetteer, and on the whole front (DeepState weekly, 176 snapshots)
+// with the Ukraine-wide basemap's 1,227 places plus the Kursk gazetteer. Warm-up 1, then 5 timed runs; min and
+// mean ± sd. Ratios within a run are the result; absolute times drift with the machine's load.
+//
+// Results, node v20.20.2 on 2 × AMD EPYC, shared with other jobs (`npm run bench -- places`):
+//   see the table printed by the run; the reading is in docs/performance.md ("Place histories").
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Flatbush from 'flatbush';
+import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
+import { buildSnapshotStore, type SnapshotStore } from '../src/lib/domain/snapshot-store';
+import { placeCounts, placeHistories, placeRuns, pointInGeometry, type ControlRun, type PlacePoint } from '../src/lib/domain/place-history';
+import { openDataset, readSnapshot } from '../scripts/lib/dataset-input';
+import type { AreaMeasure, Issue, Snapshot } from '../src/lib/domain/types';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const REPO = join(here, '..');
+const FRONT_DIR = [process.env.FRONT_WEEKLY_DIR ?? '', join(REPO, '../shared/data/deepstate-front-weekly')].find((p) => p !== '' && existsSync(p));
+const UKRAINE_PLACES = [process.env.UKRAINE_PLACES_FILE ?? '', join(REPO, '../shared/data/basemap-ukraine/places.geojson')].find((p) => p !== '' && existsSync(p));
+
+interface Scenario {
+  name: string;
+  store: SnapshotStore;
+  snapshots: Snapshot[];
+  places: PlacePoint[];
+  classIds: string[];
+  measures: AreaMeasure[];
+}
+
+function readPlaces(path: string, prefix: string): PlacePoint[] {
+  const fc = JSON.parse(readFileSync(path, 'utf8')) as { features: { id?: string; geometry: { coordinates: [number, number] }; properties: { country?: string | null } }[] };
+  return fc.features.map((f, i) => ({ id: f.id ?? `${prefix}${i}`, lon: f.geometry.coordinates[0], lat: f.geometry.coordinates[1], country: f.properties.country ?? null }));
+}
+
+function load(name: string, dir: string, places: PlacePoint[]): Scenario {
+  const input = openDataset(dir);
+  const issues: Issue[] = [];
+  const snapshots = input.entries.map((e) => readSnapshot(input, e, issues));
+  const store = buildSnapshotStore(snapshots);
+  const classIds = [...new Set(store.features.map((f) => f.classId))].sort();
+  const measures: AreaMeasure[] = input.manifest?.measures.filter((m) => m.clipTo === undefined) ?? classIds.map((c) => ({ id: c, label: c, classes: [c] }));
+  return { name, store, snapshots, places, classIds, measures };
+}
+
+type Approach = { name: string; run: (s: Scenario) => number };
+
+const distinctFlatbush: Approach = {
+  name: 'flatbush of places + banded ray casting, per distinct geometry (app)',
+  run: (s) => placeHistories(s.store, s.places, s.classIds, s.measures, {}, 'flatbush').counts.anyPolygon.length,
+};
+const distinctScan: Approach = {
+  name: 'box scan + plain ray casting, per distinct geometry',
+  run: (s) => placeHistories(s.store, s.places, s.classIds, s.measures, {}, 'scan').counts.anyPolygon.length,
+};
+const distinctTurf: Approach = {
+  name: 'flatbush of boxes + turf point-in-polygon, per distinct geometry',
+  run: (s) => {
+    const feats = s.store.features;
+    const index = new Flatbush(feats.length);
+    for (const f of feats) {
+      let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
+      for (const poly of f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates)
+        for (const p of poly[0] ?? []) { x0 = Math.min(x0, p[0]!); x1 = Math.max(x1, p[0]!); y0 = Math.min(y0, p[1]!); y1 = Math.max(y1, p[1]!); }
+      index.add(x0, y0, x1, y1);
+    }
+    index.finish();
+    const runs = s.places.map((p) => {
+      const uids = index.search(p.lon, p.lat, p.lon, p.lat).filter((k) => booleanPointInPolygon([p.lon, p.lat], feats[k]!.geometry)).map((k) => feats[k]!.uid);
+      return placeRuns(s.store, uids);
+    });
+    return placeCounts(s.store.datesIso, runs, s.classIds, s.measures).anyPolygon.length;
+  },
+};
+const perSnapshot: Approach = {
+  name: 'every snapshot separately (box + ray casting per feature)',
+  run: (s) => {
+    const boxes = s.snapshots.map((snap) => snap.features.map((f) => {
+      let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
+      for (const poly of f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates)
+        for (const p of poly[0] ?? []) { x0 = Math.min(x0, p[0]!); x1 = Math.max(x1, p[0]!); y0 = Math.min(y0, p[1]!); y1 = Math.max(y1, p[1]!); }
+      return [x0, y0, x1, y1] as const;
+    }));
+    const runsByPlace: ControlRun[][] = s.places.map((p) => {
+      const runs: ControlRun[] = [];
+      s.snapshots.forEach((snap, i) => {
+        const classes = [...new Set(snap.features.filter((f, k) => {
+          const b = boxes[i]![k]!;
+          return p.lon >= b[0] && p.lon <= b[2] && p.lat >= b[1] && p.lat <= b[3] && pointInGeometry(p.lon, p.lat, f.geometry);
+        }).map((f) => f.properties.class))].sort();
+        const last = runs[runs.length - 1];
+        if (last && last.classes.join() === classes.join()) last.lastIndex = i;
+        else runs.push({ firstIndex: i, lastIndex: i, fromIso: snap.dateIso, toIso: snap.dateIso, untilIso: null, classes });
+      });
+      return runs;
+    });
+    return placeCounts(s.store.datesIso, runsByPlace, s.classIds, s.measures).anyPolygon.length;
+  },
+};
+
+function time(fn: () => unknown, runs: number): { minMs: number; meanMs: number; sdMs: number } {
+  fn(); // warm-up
+  const ms: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    fn();
+    ms.push(performance.now() - t0);
+  }
+  const mean = ms.reduce((a, b) => a + b, 0) / ms.length;
+  const sd = Math.sqrt(ms.reduce((a, b) => a + (b - mean) ** 2, 0) / ms.length);
+  return { minMs: Math.min(...ms), meanMs: mean, sdMs: sd };
+}
+
+export async function run(): Promise<void> {
+  const kurskPlaces = readPlaces(join(REPO, 'geodata/kursk/places.geojson'), 'kursk-');
+  const scenarios: Scenario[] = [load('Kursk daily', join(REPO, 'geodata/kursk'), kurskPlaces)];
+  if (FRONT_DIR && UKRAINE_PLACES) scenarios.push(load('Whole front weekly', FRONT_DIR, [...readPlaces(UKRAINE_PLACES, 'ua-'), ...kurskPlaces]));
+  else console.log('(whole-front data not found beside the repo: ../shared/data/deepstate-front-weekly; only Kursk is run)');
+  for (const s of scenarios) {
+    console.log(`\n${s.name}: ${s.places.length} places × ${s.store.datesIso.length} snapshots; ${s.store.stats.storedFeatures} distinct geometries of ${s.store.stats.publishedFeatures} published`);
+    console.log('| approach | min ms | mean ± sd ms | × fastest (min) |');
+    console.log('| --- | --- | --- | --- |');
+    const rows = [distinctFlatbush, distinctScan, distinctTurf, perSnapshot].map((a) => ({ a, t: time(() => a.run(s), a === perSnapshot && s.store.datesIso.length > 100 ? 2 : 5) }));
+    const fastest = Math.min(...rows.map((r) => r.t.minMs));
+    for (const { a, t } of rows.sort((x, y) => x.t.minMs - y.t.minMs))
+      console.log(`| ${a.name} | ${t.minMs.toFixed(1)} | ${t.meanMs.toFixed(1)} ± ${t.sdMs.toFixed(1)} | ${(t.minMs / fastest).toFixed(2)} |`);
+  }
+}

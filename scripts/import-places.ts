@@ -1,0 +1,155 @@
+// Import of the Kursk dataset's gazetteer and place claims from the team's shared data folder into geodata/kursk/.
+// Kept so their provenance is reproducible: `tsx scripts/import-places.ts ../shared/data`.
+//
+// places.geojson = gazetteer-kursk/places.geojson (852 places in lon 34.0–36.5, lat 50.7–52.0) plus the places of
+// basemap/places.geojson outside that box (the box's 37 are already in the gazetteer), each with a stable `id`.
+// place-claims.csv = gazetteer-kursk/claimed-settlements.csv with three columns added: `place_id`, `place_match`
+// and `asserts` (what the claim says of the place's control, read by the rules below), and `count` for totals.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+
+const shared = process.argv[2] ?? '../shared/data';
+const out = 'geodata/kursk';
+
+interface InFeature {
+  type: 'Feature';
+  geometry: { type: 'Point'; coordinates: [number, number] };
+  properties: Record<string, unknown>;
+}
+const read = (p: string) => (JSON.parse(readFileSync(join(shared, p), 'utf8')) as { features: InFeature[] }).features;
+const gazetteer = read('gazetteer-kursk/places.geojson');
+const basemap = read('basemap/places.geojson');
+
+const inBox = ([lon, lat]: [number, number]) => lon >= 34.0 && lon <= 36.5 && lat >= 50.7 && lat <= 52.0;
+const slug = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v : null);
+
+/** Short keys for the sources; what each is, its licence and credit line are in PLACES.md and dataset.json. */
+function sourceKey(source: string): string {
+  if (source.startsWith('whosonfirst-data-admin-ua')) return 'wof-ua';
+  if (source.startsWith('GeoNames postal codes RU')) return 'geonames-postal-ru';
+  return 'basemap';
+}
+
+const ids = new Set<string>();
+function idFor(p: Record<string, unknown>): string {
+  const sourceId = str(p.source_id);
+  const id = sourceId ?? (typeof p.geonameid === 'number' ? `geonames:${p.geonameid}` : `basemap:${slug(String(p['name:en']))}`);
+  if (ids.has(id)) throw new Error(`duplicate place id ${id}`);
+  ids.add(id);
+  return id;
+}
+
+const features = [
+  ...gazetteer.map((f) => {
+    const p = f.properties;
+    return {
+      type: 'Feature' as const,
+      id: idFor(p),
+      geometry: f.geometry,
+      properties: {
+        name: p['name:en'],
+        'name:en': p['name:en'],
+        'name:uk': str(p['name:uk']),
+        'name:ru': str(p['name:ru']),
+        population: typeof p.population === 'number' ? p.population : null,
+        // Where the point lies (Russia/Ukraine polygons of the basemap), not the source's country code, which is
+        // wrong for three border villages (gazetteer README, "Known gaps").
+        country: p.country_by_point,
+        kind: p.kind,
+        admin: p.admin,
+        source: sourceKey(String(p.source)),
+      },
+    };
+  }),
+  ...basemap
+    .filter((f) => !inBox(f.geometry.coordinates))
+    .map((f) => {
+      const p = f.properties;
+      return {
+        type: 'Feature' as const,
+        id: idFor(p),
+        geometry: f.geometry,
+        properties: {
+          name: p['name:en'],
+          'name:en': p['name:en'],
+          'name:uk': str(p['name:uk']),
+          'name:ru': str(p['name:ru']),
+          population: typeof p.population === 'number' && p.population > 0 ? p.population : null,
+          country: p.country,
+          kind: p.feature_code,
+          admin: null,
+          source: 'basemap',
+        },
+      };
+    }),
+];
+
+writeFileSync(
+  join(out, 'places.geojson'),
+  JSON.stringify({
+    type: 'FeatureCollection',
+    // Read by the app: the gazetteer's own statement of what it lacks, shown beside every settlement count.
+    coverage:
+      'Complete for the Ukrainian side (Sumy Oblast, from Who’s On First); far from complete for Russia: about a quarter of the villages of western Kursk Oblast (post-office villages of GeoNames’ postal file plus the basemap’s towns). Counts of places inside polygons are lower bounds.',
+    features,
+  }) + '\n',
+);
+
+// ---------------------------------------------------------------------------------------------------------
+// Place claims
+
+const csvText = readFileSync(join(shared, 'gazetteer-kursk/claimed-settlements.csv'), 'utf8');
+const parsed = Papa.parse<Record<string, string>>(csvText, { header: true, skipEmptyLines: true });
+if (parsed.errors.length > 0) throw new Error(`claimed-settlements.csv: ${parsed.errors[0]!.message}`);
+
+/**
+ * What a claim says of the place, from its `claim` text. The order matters: "captured by Ukraine (disputed …)" is
+ * a capture claim, "disputed: …" alone is contested.
+ * - held:RU: recaptured / restored control / "from Ukraine" (Russia's MoD says "liberated" for its recaptures, but
+ *   Zelensky's "liberation completed" of Sudzha is a Ukrainian capture, so the word alone decides nothing);
+ * - held:UA: controlled / captured / under Ukrainian control;
+ * - entered:UA: troops entered or advanced in/to the place (presence, not control);
+ * - contested: clashes, disputed.
+ */
+const ASSERT_RULES: [RegExp, string][] = [
+  [/recaptur|restored control|from Ukraine/i, 'held:RU'],
+  [/captured|controlled by|under Ukrainian control/i, 'held:UA'],
+  [/entered|advanced/i, 'entered:UA'],
+  [/contested|disputed|clashes/i, 'contested'],
+];
+function assertsOf(claim: string): string {
+  for (const [re, asserts] of ASSERT_RULES) if (re.test(claim)) return asserts;
+  throw new Error(`no rule reads the claim "${claim}"`);
+}
+
+// Places the gazetteer file did not match: the Russian name, on the Russian side within 30 km of Sudzha, and only
+// when exactly one place has it (Николаевка, Орловка, Богдановка are common names elsewhere).
+const SUDZHA = [35.2727, 51.1929] as const;
+const kmFromSudzha = ([lon, lat]: [number, number]) => Math.hypot((lon - SUDZHA[0]) * 111.32 * Math.cos((51.19 * Math.PI) / 180), (lat - SUDZHA[1]) * 110.57);
+function matchByName(nameRu: string): string | null {
+  const hits = features.filter((f) => f.properties['name:ru'] === nameRu && f.properties.country === 'RU' && kmFromSudzha(f.geometry.coordinates) <= 30);
+  return hits.length === 1 ? hits[0]!.id : null;
+}
+
+const rows: Record<string, string>[] = parsed.data.map((r: Record<string, string>) => {
+  const countMatch = /^\(count\)\s+(\d+)\b/.exec(r.settlement ?? '');
+  const isCount = (r.settlement ?? '').startsWith('(count)');
+  const fromFile = str(r.gazetteer_source_id);
+  const byName = !isCount && !fromFile && r.settlement_ru ? matchByName(r.settlement_ru) : null;
+  const placeId = fromFile ?? byName ?? '';
+  if (placeId && !ids.has(placeId)) throw new Error(`${r.settlement}: place id ${placeId} is not in places.geojson`);
+  return {
+    ...r,
+    place_id: placeId,
+    place_match: fromFile ? 'gazetteer' : byName ? 'name:ru within 30 km of Sudzha' : '',
+    asserts: assertsOf(r.claim ?? ''),
+    count: countMatch ? countMatch[1]! : '',
+  };
+});
+writeFileSync(join(out, 'place-claims.csv'), Papa.unparse(rows, { newline: '\n' }) + '\n');
+
+console.log(`places.geojson: ${features.length} places (${gazetteer.length} from the gazetteer, ${features.length - gazetteer.length} from the basemap)`);
+console.log(`place-claims.csv: ${rows.length} claims, ${rows.filter((r) => r.place_id).length} with a place in the gazetteer`);
+for (const r of rows) console.log(`  ${r.date} ${String(r.settlement).padEnd(28)} ${String(r.asserts).padEnd(10)} ${r.place_id}`);
