@@ -17,6 +17,7 @@ interface Formats {
   shortDate: Intl.DateTimeFormat;
   month: Intl.DateTimeFormat;
   amount: Intl.NumberFormat;
+  coordinate: Intl.NumberFormat;
 }
 
 const cache = new Map<UiLocale, Formats>();
@@ -32,6 +33,7 @@ function formats(locale: UiLocale): Formats {
     shortDate: new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }),
     month: new Intl.DateTimeFormat(tag, { month: 'short', timeZone: 'UTC' }),
     amount: new Intl.NumberFormat(tag, { maximumFractionDigits: 2 }),
+    coordinate: new Intl.NumberFormat(tag, { minimumFractionDigits: 4, maximumFractionDigits: 4, useGrouping: false }),
   };
   cache.set(locale, f);
   return f;
@@ -55,6 +57,11 @@ export function formatInt(n: number, locale: UiLocale = 'en'): string {
   return formats(locale).int.format(n);
 }
 
+/** A number with one decimal: `12.3` (uk: `12,3`), for sizes and other measured figures. */
+export function formatOneDecimal(n: number, locale: UiLocale = 'en'): string {
+  return formats(locale).km2.format(n);
+}
+
 /** A claimed amount: `1,300`, `2.5` (up to two decimals; uk: `1 300`, `2,5`). */
 export function formatAmount(n: number, locale: UiLocale = 'en'): string {
   return formats(locale).amount.format(n);
@@ -63,6 +70,11 @@ export function formatAmount(n: number, locale: UiLocale = 'en'): string {
 /** A share 0…1 as a percentage with one decimal, spaced as both languages' style guides write it: `42.5 %` (uk: `42,5 %`); null is an en dash. */
 export function formatPercent(share: number | null, locale: UiLocale = 'en'): string {
   return share === null || !Number.isFinite(share) ? '–' : `${formats(locale).km2.format(share * 100)} %`;
+}
+
+/** A latitude or longitude in degrees with four decimals (about 10 m): `51.2345` (uk: `51,2345`). */
+export function formatCoordinate(degrees: number, locale: UiLocale = 'en'): string {
+  return formats(locale).coordinate.format(degrees);
 }
 
 /** `20 August 2024` (uk: `20 серпня 2024 р.`). */

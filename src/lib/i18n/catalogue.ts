@@ -1,6 +1,6 @@
 // The message catalogue's types and the one function that turns a message into text: `{name}` placeholders and
 // plural forms chosen by Intl.PluralRules (Ukrainian has one/few/many/other, English one/other).
-import type { En } from './en';
+import { en, type En } from './en';
 import { INTL_TAG, UI_LOCALES, type UiLocale } from '../domain/format';
 
 export { INTL_TAG, UI_LOCALES, type UiLocale };
@@ -77,6 +77,12 @@ export function formatMessage(message: MessageValue, params: Readonly<Record<str
     return typeof v === 'number' ? numbersFor(locale).format(v) : v;
   });
 }
+
+/** `t()`'s signature: code that words messages for the UI takes one, and words English without it. */
+export type Translate = <K extends MessageKey>(key: K, params?: MessageParams<K>) => string;
+
+/** English messages, for code that runs outside the page (the command line, unit tests) or before a language is chosen. */
+export const translateEn: Translate = (key, params) => formatMessage(en[key], params, 'en');
 
 /** A locale from text (a link or storage): one of ours, or undefined. */
 export function parseUiLocale(value: string | null | undefined): UiLocale | undefined {

@@ -3,8 +3,10 @@
 // this object, so a change of language re-renders what they show without remounting the map.
 import { en } from './en';
 import { formatMessage, parseUiLocale, type Catalogue, type MessageKey, type MessageParams, type UiLocale } from './catalogue';
-import { formatAmount, formatDateLong, formatDateShort, formatInt, formatKm2, formatMonthShort, formatPercent, formatSignedKm2 } from '../domain/format';
+import { formatAmount, formatCoordinate, formatOneDecimal, formatDateLong, formatDateShort, formatInt, formatKm2, formatMonthShort, formatPercent, formatSignedKm2 } from '../domain/format';
 import type { Claim, ClaimSource } from '../data/claims-schema';
+import type { PlaceAssertion } from '../domain/place-assertion';
+import type { PlaceClaimVerdict } from '../domain/place-claim-check';
 
 /** Where the reader's own choice is remembered. */
 export const LOCALE_STORAGE_KEY = 'claimed-ground.lang';
@@ -45,6 +47,18 @@ class I18n {
   dateLong = (dateIso: string): string => formatDateLong(dateIso, this.locale);
   dateShort = (dateIso: string): string => formatDateShort(dateIso, this.locale);
   monthShort = (dateIso: string): string => formatMonthShort(dateIso, this.locale);
+  coordinate = (degrees: number): string => formatCoordinate(degrees, this.locale);
+  oneDecimal = (n: number): string => formatOneDecimal(n, this.locale);
+  /** A file size in KB with one decimal: "12.3 KB" (uk "12,3 КБ"). */
+  kilobytes = (bytes: number): string => this.t('unit.kilobytes', { size: formatOneDecimal(bytes / 1024, this.locale) });
+  /** A file size as data/issues.ts formatBytes writes it ("1.5 MB", "312 bytes"), in the UI language. */
+  bytes = (n: number): string => {
+    const one = (v: number) => formatAmount(Math.round(v * 10) / 10, this.locale);
+    if (n >= 1024 ** 3) return this.t('unit.GB', { amount: one(n / 1024 ** 3) });
+    if (n >= 1024 ** 2) return this.t('unit.MB', { amount: one(n / 1024 ** 2) });
+    if (n >= 1024) return this.t('unit.kB', { amount: one(n / 1024) });
+    return this.t('unit.bytes', { amount: formatInt(n, this.locale), count: n });
+  };
   /** How old a snapshot is on a date: "published that day", "3 days old". */
   age = (days: number): string => (days === 0 ? this.t('age.sameDay') : this.t('age.days', { count: days }));
 
@@ -63,6 +77,32 @@ class I18n {
   article = (source: Pick<ClaimSource, 'title' | 'opening' | 'outlet'>): string => {
     const title = source.title ? this.t('article.title', { title: source.title }) : source.opening ? this.t('article.untitledOpening', { opening: source.opening }) : this.t('article.untitled');
     return source.outlet ? this.t('article.withOutlet', { title, outlet: source.outlet }) : this.t('article.outletUnnamed', { title });
+  };
+
+  /** What a claim about a place asserts: "held by UA", "troops of UA there", "contested" (the file writes `held:UA`). */
+  placeAssertion = (a: PlaceAssertion): string => (a.kind === 'contested' ? this.t('place.assert.contested') : this.t(`place.assert.${a.kind}`, { country: a.country }));
+
+  /** A place claim's verdict against one source, in one sentence (domain/place-claim-check.ts words it for the CLI and the CSV). */
+  placeVerdict = (v: PlaceClaimVerdict): string => {
+    switch (v.kind) {
+      case 'no_place':
+        return this.t('place.verdict.noPlace');
+      case 'no_snapshots':
+        return this.t('place.verdict.noSnapshots');
+      case 'already':
+        if (v.leadDays === 0) return this.t('place.verdict.sameDay', { date: this.dateShort(v.sinceIso) });
+        return v.sinceFirstSnapshot
+          ? this.t('place.verdict.fromFirst', { date: this.dateShort(v.sinceIso) })
+          : this.t('place.verdict.already', { date: this.dateShort(v.sinceIso), count: v.leadDays });
+      case 'later':
+        return this.t('place.verdict.later', {
+          date: this.dateShort(v.firstShownIso),
+          count: v.lagDays,
+          note: v.lastNotShownIso ? this.t('place.verdict.notYet', { date: this.dateShort(v.lastNotShownIso) }) : this.t('place.verdict.firstSnapshot'),
+        });
+      case 'never':
+        return this.t('place.verdict.never', { date: this.dateShort(v.lastSnapshotIso) });
+    }
   };
 
   /** When a claimed figure applies: "as of 16 December 2024", "peak, 6 August 2024 – 6 January 2025". */
