@@ -1,5 +1,6 @@
 // Main-thread side of loading: fetch or read the files, hand them to the loading worker, get a dataset back.
 import type { Issue } from '../domain/types';
+import { translateEn, type Translate } from '../i18n/catalogue';
 import type { LoadedDataset } from '../domain/dataset';
 import { fetchBuiltinFolder } from './default-dataset';
 import type { FetchedFile } from './fetch-files';
@@ -109,10 +110,11 @@ export function loadFiles(files: FetchedFile[], origin: string, onProgress?: (p:
 export async function loadBuiltinFolder(
   folder: string,
   onProgress: (text: string) => void,
+  t: Translate = translateEn,
 ): Promise<{ dataset: LoadedDataset | null; issues: Issue[] }> {
-  onProgress('Loading the dataset…');
+  onProgress(t('app.loadingDataset'));
   const fetched = await fetchBuiltinFolder(folder);
-  onProgress('Checking the dataset…');
-  const r = await loadFiles(fetched.files, `the built-in dataset (geodata/${folder})`);
+  onProgress(t('app.checkingDataset'));
+  const r = await loadFiles(fetched.files, t('app.builtinOrigin', { folder: `geodata/${folder}` }));
   return r.ok ? { dataset: r.dataset, issues: [...fetched.issues, ...r.issues] } : { dataset: null, issues: [...fetched.issues, ...r.issues] };
 }

@@ -3,6 +3,7 @@
 import { isIsoDate } from './timeline';
 import { UI_LOCALES, type UiLocale } from './format';
 import type { Camera } from './types';
+import { translateEn, type Translate } from '../i18n/catalogue';
 
 /** How several maps are laid out: one map with overlays, maps side by side, or two maps with a swipe divider. */
 export type MapLayout = 'overlay' | 'side' | 'swipe';
@@ -42,13 +43,13 @@ export function parseCamera(value: string): Camera | undefined {
  * Read a URL hash. Bad parts are dropped with a notice; good parts are kept, so a link with a bad view
  * still opens on its date.
  */
-export function parseLink(hash: string): ParsedLink {
+export function parseLink(hash: string, t: Translate = translateEn): ParsedLink {
   const out: ParsedLink = { notices: [] };
   const params = new URLSearchParams(hash.replace(/^#/, ''));
   const date = params.get('date');
   if (date !== null) {
     if (isIsoDate(date)) out.dateIso = date;
-    else out.notices.push(`The link's date "${date}" is not a valid YYYY-MM-DD date; showing the default date.`);
+    else out.notices.push(t('link.badDate', { value: date }));
   }
   const compare = params.get('compare');
   if (compare !== null) {
@@ -56,7 +57,7 @@ export function parseLink(hash: string): ParsedLink {
     if (fromIso && toIso && extra === undefined && isIsoDate(fromIso) && isIsoDate(toIso)) {
       out.compare = fromIso <= toIso ? { fromIso, toIso } : { fromIso: toIso, toIso: fromIso };
     } else {
-      out.notices.push(`The link's comparison "${compare}" is not of the form YYYY-MM-DD..YYYY-MM-DD; compare mode is off.`);
+      out.notices.push(t('link.badCompare', { value: compare }));
     }
   }
   const sources = params.get('sources');
@@ -64,32 +65,32 @@ export function parseLink(hash: string): ParsedLink {
     const ids = sources.split(',').map((s) => s.trim()).filter((s) => s !== '');
     const good = ids.filter((id) => /^[a-z0-9][a-z0-9-]{0,39}$/.test(id));
     if (good.length < ids.length || good.length === 0)
-      out.notices.push(`The link's sources "${sources}" are not a comma-separated list of source ids; ${good.length > 0 ? 'the others are shown' : 'showing the default source'}.`);
+      out.notices.push(good.length > 0 ? t('link.badSourcesSome', { value: sources }) : t('link.badSourcesNone', { value: sources }));
     if (good.length > 0) out.sources = [...new Set(good)];
   }
   const view = params.get('view');
   if (view !== null) {
     const layout = MAP_LAYOUTS.find((l) => l === view);
     if (layout) out.view = layout;
-    else out.notices.push(`The link's view "${view}" is not one of ${MAP_LAYOUTS.join(', ')}; showing the overlay.`);
+    else out.notices.push(t('link.badView', { value: view, layouts: MAP_LAYOUTS.join(', ') }));
   }
   const place = params.get('place');
   if (place !== null) {
     // Ids are the gazetteer's (`wof:…`, `geonames-postal:RU:…`): printable, short, no spaces.
     if (/^[\w.:-]{1,80}$/.test(place)) out.placeId = place;
-    else out.notices.push(`The link's place "${place.slice(0, 80)}" is not a place id; no place is shown.`);
+    else out.notices.push(t('link.badPlace', { value: place.slice(0, 80) }));
   }
   const map = params.get('map');
   if (map !== null) {
     const camera = parseCamera(map);
     if (camera) out.camera = camera;
-    else out.notices.push(`The link's view "${map}" is not zoom/latitude/longitude within range; showing the default view.`);
+    else out.notices.push(t('link.badMap', { value: map }));
   }
   const lang = params.get('lang');
   if (lang !== null) {
     const l = UI_LOCALES.find((k) => k === lang);
     if (l) out.lang = l;
-    else out.notices.push(`The link's language "${lang}" is not one of ${UI_LOCALES.join(', ')}; showing the page in your language.`);
+    else out.notices.push(t('link.badLang', { value: lang, locales: UI_LOCALES.join(', ') }));
   }
   return out;
 }

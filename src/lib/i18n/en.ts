@@ -497,6 +497,44 @@ export const en = {
   'unit.MB': '{amount} MB',
   'unit.kB': '{amount} kB',
   'unit.bytes': { one: '{amount} byte', other: '{amount} bytes' },
+
+  // Links and loading notices
+  'link.badDate': 'The link\'s date "{value}" is not a valid YYYY-MM-DD date; showing the default date.',
+  'link.badCompare': 'The link\'s comparison "{value}" is not of the form YYYY-MM-DD..YYYY-MM-DD; compare mode is off.',
+  'link.badSourcesSome': 'The link\'s sources "{value}" are not a comma-separated list of source ids; the others are shown.',
+  'link.badSourcesNone': 'The link\'s sources "{value}" are not a comma-separated list of source ids; showing the default source.',
+  'link.badView': 'The link\'s view "{value}" is not one of {layouts}; showing the overlay.',
+  'link.badPlace': 'The link\'s place "{value}" is not a place id; no place is shown.',
+  'link.badMap': 'The link\'s view "{value}" is not zoom/latitude/longitude within range; showing the default view.',
+  'link.badLang': 'The link\'s language "{value}" is not one of {locales}; showing the page in your language.',
+  'link.unknownSourcesSome': { one: 'The link names a source this dataset does not have ({ids}); the others are shown.', other: 'The link names sources this dataset does not have ({ids}); the others are shown.' },
+  'link.unknownSourcesNone': { one: 'The link names a source this dataset does not have ({ids}); showing the default source.', other: 'The link names sources this dataset does not have ({ids}); showing the default source.' },
+  'link.dateOutside': 'The link\'s date {value} is outside this dataset ({first} to {last}); showing {shown}.',
+  'app.compareUnavailable': 'Compare is not available for this dataset: it is a tiled build without features.geojson (built with --no-geojson), and tiles are simplified per zoom, so they cannot be compared exactly.',
+  'app.builtinNotLoaded': 'The built-in dataset could not be loaded; see the data problems listed.',
+  'app.sourceNotLoaded': 'The source "{id}" could not be loaded; see the data problems listed.',
+
+  // Built-in data
+  'app.checkingDataset': 'Checking the dataset…',
+  'app.builtinOrigin': 'the built-in dataset ({folder})',
+
+  // Map popups
+  'popup.onlyIn': 'This polygon appears in the snapshot of {date} only.',
+  'popup.unchanged': 'This polygon is unchanged in the snapshots from {first} to {last}.',
+  'popup.file': 'File {file}, feature {index}.',
+  'popup.converted': 'Converted',
+  'popup.source': 'Source: ',
+  'popup.unnamed': 'Unnamed place',
+  'popup.ukrainian': 'Ukrainian',
+  'popup.russian': 'Russian',
+  'popup.population': 'Population: {population} (GeoNames)',
+  'popup.country': 'Country: {country}',
+  'popup.russia': 'Russia',
+  'popup.ukraine': 'Ukraine',
+
+  // Embed
+  'embed.compareValue': 'gained {gained}, lost {lost}, net {net}',
+  'embed.when': '{date} (snapshot {snapshot})',
 } as const;
 
 export type En = typeof en;

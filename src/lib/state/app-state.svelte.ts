@@ -115,7 +115,7 @@ export class AppState {
   /** Why compare mode cannot be used with this dataset, or null when it can. */
   compareUnavailable: string | null = $derived(
     this.tiles && !this.tiles.geojsonUrl
-      ? 'Compare is not available for this dataset: it is a tiled build without features.geojson (built with --no-geojson), and tiles are simplified per zoom, so they cannot be compared exactly.'
+      ? t('app.compareUnavailable')
       : null,
   );
   /**
@@ -268,13 +268,13 @@ export class AppState {
 
   /** Follow a permalink; anything unusable falls back to the defaults, with a notice. */
   applyLink(hash: string, initial = false): void {
-    const link = parseLink(hash);
+    const link = parseLink(hash, t);
     const notices = [...link.notices];
     if (link.sources) {
       const known = link.sources.filter((id) => this.sources.some((s) => s.id === id) || this.pendingSourceIds.includes(id));
       const unknown = link.sources.filter((id) => !known.includes(id));
       if (unknown.length > 0)
-        notices.push(`The link names ${unknown.length === 1 ? 'a source' : 'sources'} this dataset does not have (${unknown.join(', ')}); ${known.length > 0 ? 'the others are shown' : 'showing the default source'}.`);
+        notices.push(t(known.length > 0 ? 'link.unknownSourcesSome' : 'link.unknownSourcesNone', { count: unknown.length, ids: unknown.join(', ') }));
       const loaded = known.filter((id) => this.sources.some((s) => s.id === id));
       if (loaded.length > 0) this.shownIds = loaded;
     }
@@ -283,7 +283,7 @@ export class AppState {
     const dates = this.datesIso;
     let date = link.dateIso;
     if (date && dates.length > 0 && (date < dates[0]! || date > dates[dates.length - 1]!)) {
-      notices.push(`The link's date ${date} is outside this dataset (${dates[0]} to ${dates[dates.length - 1]}); showing ${clampDate(dates, date)}.`);
+      notices.push(t('link.dateOutside', { value: date, first: dates[0]!, last: dates[dates.length - 1]!, shown: clampDate(dates, date) }));
       date = clampDate(dates, date);
     }
     if (link.compare && this.compareUnavailable) {
