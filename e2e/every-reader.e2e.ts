@@ -32,6 +32,24 @@ const MODES: { name: string; hash: string; open?: (page: Page) => Promise<void> 
     },
   },
   {
+    name: 'places',
+    hash: `#date=2024-08-20&place=geonames:486816&map=12/51.1976/35.2726`,
+    open: async (page) => {
+      await page.getByTestId('place-strip').waitFor({ timeout: 60_000 });
+      await page.getByTestId('place-runs').waitFor({ timeout: 60_000 });
+    },
+  },
+  {
+    name: 'share',
+    hash: `#date=2024-12-15&${MAP}`,
+    open: async (page) => {
+      const toggle = page.getByTestId('menu-toggle');
+      if (await toggle.isVisible()) await toggle.click();
+      await page.getByTestId('share-open').click();
+      await page.getByTestId('share-dialog').waitFor();
+    },
+  },
+  {
     name: 'open-data',
     hash: '',
     open: async (page) => {
@@ -154,6 +172,23 @@ describe.each(Object.entries(VIEWPORTS))('at %s size', (size, viewport) => {
   });
 });
 
+/** Every text of the built-in claims ledger (claimants, roles, outlets, quotes, places): data, in English. */
+const LEDGER_STRINGS: string[] = (() => {
+  const out = new Set<string>();
+  const walk = (v: unknown) => {
+    if (typeof v === 'string') {
+      if (v.length >= 4) out.add(v);
+    } else if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object') Object.values(v).forEach(walk);
+  };
+  walk(JSON.parse(readFileSync('geodata/kursk/claims.json', 'utf8')).claims);
+  // Longest first, so a name is not cut out of a longer text before that text is.
+  return [...out].sort((a, b) => b.length - a.length);
+})();
+
+/** Words that glue English sentences together; a Ukrainian page shows them only in text marked lang="en". */
+const ENGLISH_GLUE = 'the|of|and|is|are|not|from|with|for|this|to|in|on|by|was|be|no|or';
+
 describe('the UI in Ukrainian', () => {
   /** Literal pieces of English messages that a Ukrainian page must not show (placeholders cut out). */
   function englishFragments(): { key: string; text: string }[] {
@@ -179,19 +214,34 @@ describe('the UI in Ukrainian', () => {
       await mode.open?.(w.page);
       if (size === 'phone' && !mode.open) await w.page.getByTestId('menu-toggle').click();
       // Data the ledger or manifest has only in English is marked lang="en" (WCAG 3.1.2): not UI strings.
-      const text = await w.page.evaluate(() => {
-        let body = document.body.innerText;
-        for (const el of document.querySelectorAll<HTMLElement>('[lang="en"]')) if (el.innerText) body = body.split(el.innerText).join(' ');
-        // The product's name is a name, and «…» quotes a source's own English name (ISW's «Claimed Limit of …»): not UI strings.
-        const parts = [body.split('Claimed Ground').join(' ')];
+      const pageText = await w.page.evaluate(() => {
+        // Visible text, less what is marked lang="en" (data the ledger or manifest has only in English, WCAG 3.1.2).
+        const parts: string[] = [];
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          const el = n.parentElement;
+          if (!el || el.closest('[lang="en"], script, style') || !el.checkVisibility()) continue;
+          parts.push(n.textContent ?? '');
+        }
         for (const el of document.querySelectorAll('[aria-label], [title], [placeholder], [aria-valuetext]'))
-          for (const a of ['aria-label', 'title', 'placeholder', 'aria-valuetext']) parts.push(el.getAttribute(a) ?? '');
-        return parts.join('\n').replace(/«[^»]*»/g, ' ');
+          if (!el.closest('[lang="en"]')) for (const a of ['aria-label', 'title', 'placeholder', 'aria-valuetext']) parts.push(el.getAttribute(a) ?? '');
+        return parts.join('\n');
       });
+      // The product's name is a name, «…» quotes a source's own English name (ISW's «Claimed Limit of …») or an
+      // article's title, and the ledger's own words (claimants, roles, outlets, places) are data: not UI strings.
+      let text = pageText.split('Claimed Ground').join(' ').replace(/«[^»]*»/g, ' ');
+      for (const d of LEDGER_STRINGS) text = text.split(d).join(' ');
       expect(await w.page.evaluate(() => document.documentElement.lang)).toBe('uk');
       // A whole word or phrase, case-sensitive: "Area" must not appear, "areas" inside a data credit is not a UI string.
-      const left = fragments.filter((f) => new RegExp(`(^|[^A-Za-z])${f.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^A-Za-z])`).test(text));
+      const left = fragments.flatMap((f) => {
+        const m = new RegExp(`(^|[^A-Za-z])${f.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^A-Za-z])`).exec(text);
+        // Where it was found, so a failure says which part of the page still speaks English.
+        return m ? [{ ...f, near: text.slice(Math.max(0, m.index - 40), m.index + f.text.length + 40) }] : [];
+      });
       expect(left, `${mode.name}: English UI strings on the Ukrainian page`).toEqual([]);
+      // And English written outside the catalogue: two English function words in a row ("of the", "is not") in any text.
+      const phrases = [...text.matchAll(/[A-Za-z’']+(?:\s+[A-Za-z’']+)+/g)].map((m) => m[0]).filter((p) => (p.match(new RegExp(`\\b(${ENGLISH_GLUE})\\b`, 'gi')) ?? []).length >= 2);
+      expect(phrases, `${mode.name}: English phrases on the Ukrainian page`).toEqual([]);
       if (mode.name === 'one-date' || mode.name === 'compare') await shot(w.page, `every-reader-${size}-${mode.name}-uk`);
     }
   });

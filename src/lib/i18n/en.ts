@@ -529,8 +529,8 @@ export const en = {
   'popup.russian': 'Russian',
   'popup.population': 'Population: {population} (GeoNames)',
   'popup.country': 'Country: {country}',
-  'popup.russia': 'Russia',
-  'popup.ukraine': 'Ukraine',
+  'country.RU': 'Russia',
+  'country.UA': 'Ukraine',
 
   // Embed
   'embed.compareValue': 'gained {gained}, lost {lost}, net {net}',

@@ -519,8 +519,8 @@ export const uk: Catalogue = {
   'popup.russian': 'Російською',
   'popup.population': 'Населення: {population} (GeoNames)',
   'popup.country': 'Країна: {country}',
-  'popup.russia': 'Росія',
-  'popup.ukraine': 'Україна',
+  'country.RU': 'Росія',
+  'country.UA': 'Україна',
 
   // Embed
   'embed.compareValue': 'здобуто {gained}, втрачено {lost}, чисто {net}',

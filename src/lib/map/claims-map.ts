@@ -306,7 +306,8 @@ export class ClaimsMap {
 
   private newAttributionControl(): AttributionControl {
     // The basemap credit is ours (trusted HTML with links); dataset credits are text from data, escaped.
-    const custom = [...this.attribution.map(escapeHtml), ...(this.options.basemapAttributionHtml ? [this.options.basemapAttributionHtml] : [])];
+    // The datasets' credits are in their manifests' language (English), marked so on a page in another (WCAG 3.1.2).
+    const custom = [...this.attribution.map((a) => `<span lang="en">${escapeHtml(a)}</span>`), ...(this.options.basemapAttributionHtml ? [this.options.basemapAttributionHtml] : [])];
     return new AttributionControl({ compact: true, customAttribution: custom });
   }
 

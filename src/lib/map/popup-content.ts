@@ -95,6 +95,6 @@ export function buildPlacePopup(props: Record<string, unknown>, t: Translate = t
   const population = Number(props['population']);
   if (Number.isFinite(population) && population > 0) root.append(el('div', t('popup.population', { population: formatInt(population, locale) })));
   const country = text('country');
-  if (country) root.append(el('div', t('popup.country', { country: country === 'RU' ? t('popup.russia') : country === 'UA' ? t('popup.ukraine') : country }), 'cg-popup-file'));
+  if (country) root.append(el('div', t('popup.country', { country: country === 'RU' ? t('country.RU') : country === 'UA' ? t('country.UA') : country }), 'cg-popup-file'));
   return root;
 }
