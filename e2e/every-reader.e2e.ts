@@ -349,6 +349,20 @@ describe('honest status lines', () => {
     await waitForIdle(w.page);
   });
 
+  it('says "unchanged since …, confirmed …" on a day DeepState published without a change, not "16 days old"', async () => {
+    const w = await open(DESKTOP, `#date=2025-02-04&${MAP}`);
+    const status = w.page.getByTestId('snapshot-status');
+    expect(await status.innerText()).toContain('unchanged since 19 January 2025, confirmed 4 February 2025');
+    expect(await status.innerText()).not.toMatch(/days old/);
+    expect(await w.page.locator('[role="slider"]').first().getAttribute('aria-valuetext')).toContain('unchanged since 19 January 2025, confirmed 4 February 2025');
+    // 30–31 January: DeepState published nothing; the last confirmation stands, it is not moved to the day asked.
+    await w.page.evaluate(() => (window as unknown as { __app: { setDate(d: string): void } }).__app.setDate('2025-01-31'));
+    await expect.poll(() => status.innerText()).toContain('unchanged since 19 January 2025, confirmed 29 January 2025');
+    // And in Ukrainian.
+    await w.page.getByTestId('ui-language').selectOption('uk');
+    await expect.poll(() => status.innerText()).toMatch(/без змін з 19 січня 2025 р\., підтверджено 29 січня 2025 р\./);
+  });
+
   it('says it is loading while the dataset loads: no "Area on –", no "No snapshot in force"', async () => {
     const w = await newPage(PHONE);
     let release: () => void = () => {};

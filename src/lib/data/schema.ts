@@ -111,6 +111,8 @@ export const DatasetManifestSchema = z.strictObject({
   defaultView: CameraSchema.optional(),
   sources: z.array(DatasetSourceSchema),
   snapshots: z.array(SnapshotEntrySchema),
+  /** Days the source published this area without a change (no snapshot file): the snapshot before is confirmed then. */
+  publishedUnchanged: z.array(IsoDateSchema).optional(),
   claimsFile: RelativePathSchema.optional(),
   placesFile: RelativePathSchema.optional(),
   translations: translations('title', 'description', 'region'),

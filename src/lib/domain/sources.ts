@@ -21,12 +21,23 @@ export interface InForce {
   snapshotDateIso: string | null;
   /** Days from the snapshot's date to the asked date (0: published that day); null before the first. */
   ageDays: number | null;
+  /**
+   * The last day after the snapshot, on or before the asked date, on which the source published the area without a
+   * change (the manifest's `publishedUnchanged`): the snapshot was still its word then. Null when there is none.
+   */
+  confirmedIso: string | null;
 }
 
-export function inForceOn(datesIso: readonly string[], dateIso: string): InForce {
+/**
+ * The snapshot in force on `dateIso` among `datesIso` (sorted), and the last day `unchangedIso` (sorted) says the
+ * source confirmed it: "unchanged since 19 January 2025, confirmed 4 February 2025", not "16 days old".
+ */
+export function inForceOn(datesIso: readonly string[], dateIso: string, unchangedIso: readonly string[] = []): InForce {
   const index = snapshotIndexOn(datesIso, dateIso);
   const snapshotDateIso = index >= 0 ? datesIso[index]! : null;
-  return { index, snapshotDateIso, ageDays: snapshotDateIso ? daysBetween(snapshotDateIso, dateIso) : null };
+  const k = snapshotDateIso ? snapshotIndexOn(unchangedIso, dateIso) : -1;
+  const confirmedIso = k >= 0 && unchangedIso[k]! > snapshotDateIso! ? unchangedIso[k]! : null;
+  return { index, snapshotDateIso, ageDays: snapshotDateIso ? daysBetween(snapshotDateIso, dateIso) : null, confirmedIso };
 }
 
 /** A source's name where several are shown: its short name, else its title. */

@@ -122,6 +122,12 @@ export interface DatasetManifest {
   sources: DatasetSource[];
   /** Snapshot files, by date. */
   snapshots: { dateIso: string; file: string }[];
+  /**
+   * Days the source published this area without a change, sorted (DeepState: `changed_since_previous_day` False in
+   * deepstate-index.csv). Such a day has no snapshot of its own; it confirms the one in force. "Unchanged" is not
+   * "not published": a day in neither list is one the source said nothing about.
+   */
+  publishedUnchanged?: string[];
   claimsFile?: string;
   placesFile?: string;
   translations?: Translations<'title' | 'description' | 'region'>;

@@ -535,6 +535,9 @@ export const en = {
   // Embed
   'embed.compareValue': 'gained {gained}, lost {lost}, net {net}',
   'embed.when': '{date} (snapshot {snapshot})',
+
+  // A snapshot confirmed by publications without a change
+  'age.confirmed': 'unchanged since {since}, confirmed {confirmed}',
 } as const;
 
 export type En = typeof en;

@@ -6,6 +6,7 @@ import { formatMessage, parseUiLocale, type Catalogue, type MessageKey, type Mes
 import { formatAmount, formatCoordinate, formatOneDecimal, formatDateLong, formatDateShort, formatInt, formatKm2, formatMonthShort, formatPercent, formatSignedKm2 } from '../domain/format';
 import type { Claim, ClaimSource } from '../data/claims-schema';
 import type { PlaceAssertion } from '../domain/place-assertion';
+import type { InForce } from '../domain/sources';
 import type { PlaceClaimVerdict } from '../domain/place-claim-check';
 
 /** Where the reader's own choice is remembered. */
@@ -61,6 +62,15 @@ class I18n {
   };
   /** How old a snapshot is on a date: "published that day", "3 days old". */
   age = (days: number): string => (days === 0 ? this.t('age.sameDay') : this.t('age.days', { count: days }));
+  /**
+   * A snapshot's standing on a date: "unchanged since 19 January 2025, confirmed 4 February 2025" where the source
+   * published the area again without a change, else its age ("16 days old"). Empty on the snapshot's own day.
+   */
+  standing = (f: Pick<InForce, 'snapshotDateIso' | 'ageDays' | 'confirmedIso'>): string => {
+    if (!f.snapshotDateIso || !f.ageDays) return '';
+    if (f.confirmedIso) return this.t('age.confirmed', { since: this.dateLong(f.snapshotDateIso), confirmed: this.dateLong(f.confirmedIso) });
+    return this.age(f.ageDays);
+  };
 
   /** A claimed figure in words: "approximately 1,300 km²", uk "приблизно 1 300 км²" (domain/claims.ts words it for the CLI). */
   claimValue = (claim: Pick<Claim, 'value' | 'unit'>): string => {

@@ -27,6 +27,28 @@ describe('the UI language at run time', () => {
     expect(i18n.claimDate({ period: { kind: 'instant', dateIso: '2024-12-16' } } as Pick<Claim, 'period'>)).toBe('станом на 16 грудня 2024 р.');
   });
 
+  it('says "unchanged since …, confirmed …" where the source confirmed its snapshot, else the age', async () => {
+    const f = { snapshotDateIso: '2025-01-19', ageDays: 16, confirmedIso: '2025-02-04' };
+    expect(i18n.standing(f)).toBe('unchanged since 19 January 2025, confirmed 4 February 2025');
+    expect(i18n.standing({ ...f, confirmedIso: null })).toBe('16 days old');
+    expect(i18n.standing({ ...f, ageDays: 0, confirmedIso: null })).toBe('');
+    await i18n.setLocale('uk');
+    expect(i18n.standing(f)).toBe('без змін з 19 січня 2025 р., підтверджено 4 лютого 2025 р.');
+  });
+
+  it('words a place claim’s verdict, an assertion, an article and a file size in either language', async () => {
+    expect(i18n.placeVerdict({ kind: 'later', firstShownIso: '2024-08-20', lastNotShownIso: '2024-08-19', lagDays: 3 })).toBe('the map first showed it on 20 Aug 2024, 3 days after the claim (not yet on 19 Aug 2024)');
+    expect(i18n.placeAssertion({ kind: 'held', country: 'UA' })).toBe('held by UA');
+    expect(i18n.article({ title: 'Kursk', outlet: 'BBC' })).toBe('“Kursk”, BBC');
+    expect(i18n.bytes(1536)).toBe('1.5 kB');
+    expect(i18n.bytes(1)).toBe('1 byte');
+    await i18n.setLocale('uk');
+    expect(i18n.placeVerdict({ kind: 'later', firstShownIso: '2024-08-20', lastNotShownIso: null, lagDays: 2 })).toBe('карта вперше показала це 20 серп. 2024 р., через 2 дні після заяви (її перший знімок)');
+    expect(i18n.placeVerdict({ kind: 'already', sinceIso: '2024-08-10', leadDays: 5, sinceFirstSnapshot: false })).toBe('карта вже показувала це з 10 серп. 2024 р.: за 5 днів до заяви');
+    expect(i18n.article({ outlet: 'BBC' })).toBe('стаття без заголовка, BBC');
+    expect(i18n.bytes(3)).toBe('3 байти');
+  });
+
   it('words claims in English as the domain does for the CLI', async () => {
     const { claimValueText, claimDateText } = await import('../domain/claims');
     const claims: Pick<Claim, 'value' | 'unit' | 'period'>[] = [

@@ -525,4 +525,7 @@ export const uk: Catalogue = {
   // Embed
   'embed.compareValue': 'здобуто {gained}, втрачено {lost}, чисто {net}',
   'embed.when': '{date} (знімок {snapshot})',
+
+  // A snapshot confirmed by publications without a change
+  'age.confirmed': 'без змін з {since}, підтверджено {confirmed}',
 };

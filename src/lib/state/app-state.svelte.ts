@@ -128,7 +128,7 @@ export class AppState {
   /** The primary source's snapshot in force on the date (an index into its own dates). */
   snapshotIndex = $derived(snapshotIndexOn(this.store?.datesIso ?? [], this.dateIso));
   /** The date of the primary's snapshot in force, and how many days old it is on the chosen date. */
-  primaryInForce: InForce = $derived(inForceOn(this.store?.datesIso ?? [], this.dateIso));
+  primaryInForce: InForce = $derived(inForceOn(this.store?.datesIso ?? [], this.dateIso, this.dataset?.manifest.publishedUnchanged));
   snapshotDateIso = $derived(this.primaryInForce.snapshotDateIso);
   snapshotAgeDays = $derived(this.primaryInForce.ageDays);
   /** Area figures per source, per snapshot index, as the area worker answers them (`id:index`). */
@@ -140,7 +140,7 @@ export class AppState {
   /** Each shown source on the date: snapshot in force, age, figures. */
   onDate: SourceOnDate[] = $derived(
     this.shown.map((source, position) => {
-      const inForce = inForceOn(source.dataset.store.datesIso, this.dateIso);
+      const inForce = inForceOn(source.dataset.store.datesIso, this.dateIso, source.dataset.manifest.publishedUnchanged);
       return {
         source,
         name: sourceName(source.dataset.manifest),
