@@ -14,6 +14,7 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1440, height: 900 };
+const TABLET = { width: 768, height: 1024 };
 const VIEWPORTS = { phone: PHONE, desktop: DESKTOP } as const;
 const MAP = 'map=10/51.20/35.27';
 
@@ -116,6 +117,13 @@ describe.each(Object.entries(VIEWPORTS))('at %s size', (size, viewport) => {
     expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical'), JSON.stringify(violations, null, 1)).toEqual([]);
     await shot(w.page, `every-reader-${size}-${mode.name}`);
   });
+
+  if (size === 'phone')
+    it.each(MODES)('$name at tablet size (768 × 1024): no horizontal overflow', async (mode) => {
+      const w = await open(TABLET, mode.hash);
+      await mode.open?.(w.page);
+      expect(await horizontalOverflowPx(w.page)).toBeLessThanOrEqual(0);
+    });
 
   it('shows the held-area figure inside the viewport, beside the map, on first load', async () => {
     const w = await open(viewport, '');
