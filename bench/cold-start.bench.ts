@@ -7,7 +7,6 @@
 // frame); its time is the page's performance.now() (ms since navigation start). Bytes counted: response bodies as
 // sent (after gzip) that the server finished before that moment; HTTP headers not included (~0.2 KB a response).
 // Budget: < 1 MB compressed before the first frame with polygons, basemap included.
-import { join } from 'node:path';
 import { startServer, type Served } from './harness/server';
 import { APP_DIST, buildApp, launchBrowser, machineLine, ms, percentile, table } from './harness/common';
 

@@ -6,23 +6,23 @@
 //   geos-wasm                  15.9         231                             24                    3.4  (2 retried)
 //   polygon-clipping           43.5         264                            168                   14.5
 //   @turf/difference          222          1873                            751                   57
+// (front weekly: with FRONT_WEEKLY_DIR set, see bench/harness/front-weekly.ts; a clean clone runs the other three.)
 // No engine failed a pair (no throw, no error issue, identity within tolerance). Every engine gave the same Kursk
 // figures to 1e-5 km². clipper2-ts ships: as robust as any here, no retries needed, and fastest in every scenario.
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Position } from 'geojson';
-import { ENGINE_IDS, loadEngine } from '../src/lib/domain/clip-engine';
+import { ENGINE_IDS, loadEngine } from './clip-engines/load-engine';
 import type { ClipEngine } from '../src/lib/domain/clip-engine';
 import { diffSnapshots, identityToleranceKm2 } from '../src/lib/domain/diff';
 import type { AreaGeometry, AreaMeasure, ControlFeature, Snapshot } from '../src/lib/domain/types';
 import { mulberry32 } from '../scripts/lib/random';
+import { readClipRegions } from '../src/test-support/geodata';
+import { frontWeeklyDir } from './harness/front-weekly';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const KURSK = join(here, '../geodata/kursk');
-const FRONT = join(here, '../../shared/data/deepstate-front-weekly');
-/** Where the whole-front weekly set is when it is not beside the checkout: `FRONT_WEEKLY_DIR`. */
-const FRONT_FALLBACK = process.env.FRONT_WEEKLY_DIR ?? FRONT;
 
 
 interface Pair {
@@ -39,22 +39,17 @@ function readJson<T>(path: string): T {
 
 function kurskPairs(): Pair[] {
   const manifest = readJson<{ measures: AreaMeasure[] }>(join(KURSK, 'dataset.json'));
-  const region = readJson<{ features: { geometry: AreaGeometry }[] }>(join(KURSK, 'russia-land.geojson')).features[0]!.geometry;
+  // Every clip region the manifest names (russia, kursk_oblast): a measure whose region is missing is an error.
+  const regions = readClipRegions(KURSK);
   const snaps: Snapshot[] = readdirSync(join(KURSK, 'snapshots'))
     .filter((f) => f.endsWith('.geojson'))
     .sort()
     .map((f) => ({ dateIso: f.slice(0, 10), file: f, features: readJson<{ features: ControlFeature[] }>(join(KURSK, 'snapshots', f)).features }));
-  return snaps.slice(1).map((to, i) => ({ label: `${snaps[i]!.dateIso}→${to.dateIso}`, from: snaps[i]!, to, measures: manifest.measures, regions: { russia: region } }));
+  return snaps.slice(1).map((to, i) => ({ label: `${snaps[i]!.dateIso}→${to.dateIso}`, from: snaps[i]!, to, measures: manifest.measures, regions }));
 }
 
 /** Whole-front weekly pairs. The files have no `class`, so DeepState's fill colour stands in for it. */
-function frontPairs(count: number): Pair[] {
-  let dir = FRONT;
-  try {
-    readdirSync(dir);
-  } catch {
-    dir = FRONT_FALLBACK;
-  }
+function frontPairs(dir: string, count: number): Pair[] {
   const files = readdirSync(dir).filter((f) => f.endsWith('.geojson')).sort();
   const measures: AreaMeasure[] = [
     { id: 'occupied', label: 'Occupied (red + crimson)', classes: ['#a52714', '#880e4f'] },
@@ -274,9 +269,11 @@ export async function run(): Promise<void> {
       console.log(`(engine ${id} skipped: ${(err as Error).message})`);
     }
   }
+  const front = frontWeeklyDir();
+  if ('skipped' in front) console.log(`(front weekly skipped: ${front.skipped})`);
   const scenarios: [string, Pair[], number][] = [
     ['kursk consecutive', kurskPairs(), 5],
-    ['front weekly', frontPairs(4), 0],
+    ...('dir' in front ? [['front weekly', frontPairs(front.dir, 4), 0] as [string, Pair[], number]] : []),
     ['synthetic jitter', syntheticPairs(12, 20240806), 1],
     ['near-degenerate', degeneratePairs(30, 7), 1],
   ];

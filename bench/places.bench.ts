@@ -19,11 +19,15 @@ import { buildSnapshotStore, type SnapshotStore } from '../src/lib/domain/snapsh
 import { placeCounts, placeHistories, placeRuns, pointInGeometry, type ControlRun, type PlacePoint } from '../src/lib/domain/place-history';
 import { openDataset, readSnapshot } from '../scripts/lib/dataset-input';
 import type { AreaMeasure, Issue, Snapshot } from '../src/lib/domain/types';
+import { frontWeeklyDir } from './harness/front-weekly';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const REPO = join(here, '..');
-const FRONT_DIR = [process.env.FRONT_WEEKLY_DIR ?? '', join(REPO, '../shared/data/deepstate-front-weekly')].find((p) => p !== '' && existsSync(p));
-const UKRAINE_PLACES = [process.env.UKRAINE_PLACES_FILE ?? '', join(REPO, '../shared/data/basemap-ukraine/places.geojson')].find((p) => p !== '' && existsSync(p));
+// The whole front and Ukraine's place labels are not in the repository: FRONT_WEEKLY_DIR and UKRAINE_PLACES name
+// them (bench/harness/front-weekly.ts); without them only Kursk is run, and the run says so.
+const FRONT = frontWeeklyDir();
+const FRONT_DIR = 'dir' in FRONT ? FRONT.dir : undefined;
+const UKRAINE_PLACES = [process.env.UKRAINE_PLACES].find((p): p is string => p !== undefined && existsSync(p));
 
 interface Scenario {
   name: string;
@@ -121,7 +125,7 @@ export async function run(): Promise<void> {
   const kurskPlaces = readPlaces(join(REPO, 'geodata/kursk/places.geojson'), 'kursk-');
   const scenarios: Scenario[] = [load('Kursk daily', join(REPO, 'geodata/kursk'), kurskPlaces)];
   if (FRONT_DIR && UKRAINE_PLACES) scenarios.push(load('Whole front weekly', FRONT_DIR, [...readPlaces(UKRAINE_PLACES, 'ua-'), ...kurskPlaces]));
-  else console.log('(whole-front data not found beside the repo: ../shared/data/deepstate-front-weekly; only Kursk is run)');
+  else console.log(`(whole front skipped: ${'skipped' in FRONT ? FRONT.skipped : 'UKRAINE_PLACES (basemap-ukraine/places.geojson) is not set'}; only Kursk is run)`);
   for (const s of scenarios) {
     console.log(`\n${s.name}: ${s.places.length} places × ${s.store.datesIso.length} snapshots; ${s.store.stats.storedFeatures} distinct geometries of ${s.store.stats.publishedFeatures} published`);
     console.log('| approach | min ms | mean ± sd ms | × fastest (min) |');

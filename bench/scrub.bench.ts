@@ -22,6 +22,7 @@ import type { Issue, Snapshot } from '../src/lib/domain/types';
 import { openDataset, readSnapshot, type DatasetInput } from '../scripts/lib/dataset-input';
 import { buildData, uidsBySnapshotFromRuns, type BuildDataResult, type DataIndex } from '../scripts/lib/data-build';
 import { generateSyntheticArchive } from '../scripts/gen-synthetic-archive';
+import { frontWeeklyDir } from './harness/front-weekly';
 import { startServer, type BenchServer } from './harness/server';
 import { BENCH_DIR, OUT, REPO, browserProcessMemory, bundleHarness, launchBrowser, machineLine, mb, ms, percentile, table } from './harness/common';
 
@@ -38,8 +39,6 @@ const BUDGET_MS = Number(process.env.SCRUB_BUDGET_MS ?? 25_000);
 /** Snapshots setData preloads (parsed in the page) before timing: more than the budget lets it reach. */
 const PRELOAD = 200;
 const PORT = Number(process.env.BENCH_PORT ?? 4191);
-/** The whole-front weekly set: `FRONT_WEEKLY_DIR`, else beside the checkout. */
-const FRONT_DIR = process.env.FRONT_WEEKLY_DIR ?? join(REPO, '../shared/data/deepstate-front-weekly');
 const SYNTH_DIR = join(OUT, 'synthetic-archive');
 const SYNTH = { days: 1400, seed: 7 };
 
@@ -209,25 +208,30 @@ export async function run(): Promise<void> {
   mkdirSync(join(OUT, 'harness'), { recursive: true });
   await bundleHarness(join(BENCH_DIR, 'harness/scrub-page.ts'), join(OUT, 'harness/scrub-page.js'));
 
-  // Seeded synthetic archive: generated once into bench/out/ (git-ignored), then built like a real dataset.
-  if (!existsSync(SYNTH_DIR) || readdirSync(SYNTH_DIR).length !== SYNTH.days || process.env.BENCH_REBUILD === '1') {
-    const t = performance.now();
-    const g = generateSyntheticArchive({ sourceDir: FRONT_DIR, outDir: SYNTH_DIR, ...SYNTH });
-    console.log(`generated synthetic archive: ${g.files} days, ${mb(g.bytes)}, seed ${SYNTH.seed}, ${((performance.now() - t) / 1000).toFixed(1)} s`);
-  }
   const all: Approach[] = ['repaint', 'setData', 'filter', 'featureState', 'pmtilesState'];
-  const datasets = [
-    prepare('kursk', 'Kursk daily (geodata/kursk)', join(REPO, 'geodata/kursk'), all, 16.7),
-    prepare('front-weekly', 'Whole front weekly (deepstate-front-weekly)', FRONT_DIR, all, 33.4),
-    prepare('synthetic-1400', `Synthetic daily archive (seed ${SYNTH.seed}, from the weekly front)`, SYNTH_DIR, ['repaint', 'setData', 'featureState', 'pmtilesState']),
-  ];
-  for (const p of datasets.slice(0, 2)) console.log(`${p.title}: ${checkAgainstStore(p)}`);
-  const synth = datasets[2]!;
-  const b = synth.build;
-  console.log(`\nbuild:data on the synthetic archive${b.cached ? ' (cached in bench/out/data; BENCH_REBUILD=1 to redo)' : ''}: ` +
-    `${synth.snapshotsCount} snapshots, ${mb(b.inputBytes)} GeoJSON in → claims.pmtiles ${mb(synth.pmtiles.length)} + index.json ${mb(JSON.stringify(synth.index).length)}` +
-    ` (features.geojson ${mb(synth.storeJson.length)}); ${synth.index.stats.publishedFeatures} published features → ${synth.index.stats.storedFeatures} distinct geometries; ` +
-    `${b.buildMs !== undefined ? `${(b.buildMs / 1000).toFixed(1)} s` : '?'} (read+store ${(b.readMs / 1000).toFixed(1)} s, areas ${(b.areaMs / 1000).toFixed(1)} s, tiles ${(b.tileMs / 1000).toFixed(1)} s)`);
+  const datasets = [prepare('kursk', 'Kursk daily (geodata/kursk)', join(REPO, 'geodata/kursk'), all, 16.7)];
+  const front = frontWeeklyDir();
+  if ('skipped' in front) {
+    console.log(`(whole front weekly and the synthetic archive made from it skipped: ${front.skipped})`);
+  } else {
+    // Seeded synthetic archive: generated once into bench/out/ (git-ignored), then built like a real dataset.
+    if (!existsSync(SYNTH_DIR) || readdirSync(SYNTH_DIR).length !== SYNTH.days || process.env.BENCH_REBUILD === '1') {
+      const t = performance.now();
+      const g = generateSyntheticArchive({ sourceDir: front.dir, outDir: SYNTH_DIR, ...SYNTH });
+      console.log(`generated synthetic archive: ${g.files} days, ${mb(g.bytes)}, seed ${SYNTH.seed}, ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    }
+    datasets.push(prepare('front-weekly', 'Whole front weekly (deepstate-front-weekly)', front.dir, all, 33.4));
+  }
+  for (const p of datasets) console.log(`${p.title}: ${checkAgainstStore(p)}`);
+  if ('dir' in front) {
+    datasets.push(prepare('synthetic-1400', `Synthetic daily archive (seed ${SYNTH.seed}, from the weekly front)`, SYNTH_DIR, ['repaint', 'setData', 'featureState', 'pmtilesState']));
+    const synth = datasets[2]!;
+    const b = synth.build;
+    console.log(`\nbuild:data on the synthetic archive${b.cached ? ' (cached in bench/out/data; BENCH_REBUILD=1 to redo)' : ''}: ` +
+      `${synth.snapshotsCount} snapshots, ${mb(b.inputBytes)} GeoJSON in → claims.pmtiles ${mb(synth.pmtiles.length)} + index.json ${mb(JSON.stringify(synth.index).length)}` +
+      ` (features.geojson ${mb(synth.storeJson.length)}); ${synth.index.stats.publishedFeatures} published features → ${synth.index.stats.storedFeatures} distinct geometries; ` +
+      `${b.buildMs !== undefined ? `${(b.buildMs / 1000).toFixed(1)} s` : '?'} (read+store ${(b.readMs / 1000).toFixed(1)} s, areas ${(b.areaMs / 1000).toFixed(1)} s, tiles ${(b.tileMs / 1000).toFixed(1)} s)`);
+  }
 
   const server = await startServer(PORT, { '/maplibre/': join(REPO, 'node_modules/maplibre-gl/dist'), '/harness/': join(OUT, 'harness') });
   server.routes.set('/harness/scrub.html', readFileSync(join(BENCH_DIR, 'harness/scrub.html')));

@@ -8,7 +8,7 @@ import { buildSnapshotStore } from '../src/lib/domain/snapshot-store';
 import { compareAreaClaim, claimRefDate } from '../src/lib/domain/claims';
 import { formatKm2 } from '../src/lib/domain/format';
 import type { AreaGeometry, AreaMeasure, ControlFeature, Snapshot } from '../src/lib/domain/types';
-import type { Claim } from '../src/lib/data/claims-schema';
+import type { Claim } from '../src/lib/domain/claim-schema';
 import { mkdirSync } from 'node:fs';
 
 // The expectations come from the data files and the domain functions, not from the app.

@@ -363,12 +363,12 @@ describe('honest status lines', () => {
     expect(await status.innerText()).toContain('unchanged since 19 January 2025, confirmed 4 February 2025');
     expect(await status.innerText()).not.toMatch(/days old/);
     expect(await w.page.locator('[role="slider"]').first().getAttribute('aria-valuetext')).toContain('unchanged since 19 January 2025, confirmed 4 February 2025');
-    // 30–31 January: DeepState published nothing; the last confirmation stands, it is not moved to the day asked.
-    await w.page.evaluate(() => (window as unknown as { __app: { setDate(d: string): void } }).__app.setDate('2025-01-31'));
-    await expect.poll(() => status.innerText()).toContain('unchanged since 19 January 2025, confirmed 29 January 2025');
+    // 22 December 2024: DeepState published nothing (its index has no row); the confirmation of the 21st stands.
+    await w.page.evaluate(() => (window as unknown as { __app: { setDate(d: string): void } }).__app.setDate('2024-12-22'));
+    await expect.poll(() => status.innerText()).toContain('unchanged since 19 December 2024, confirmed 21 December 2024');
     // And in Ukrainian.
     await w.page.getByTestId('ui-language').selectOption('uk');
-    await expect.poll(() => status.innerText()).toMatch(/без змін з 19 січня 2025 р\., підтверджено 29 січня 2025 р\./);
+    await expect.poll(() => status.innerText()).toMatch(/без змін з 19 грудня 2024 р\., підтверджено 21 грудня 2024 р\./);
   });
 
   it('says it is loading while the dataset loads: no "Area on –", no "No snapshot in force"', async () => {

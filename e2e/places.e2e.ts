@@ -125,6 +125,12 @@ describe('place search and history (1440 × 900)', () => {
     expect(await runsOf('place-runs-nzz')).toEqual(['2024-08-02 2024-08-11 ', '2024-08-13 2025-03-11 ukraine_advance_in_russia', '2025-03-12 2025-04-30 ']);
     // Each claim about Sudzha is set against each source.
     expect(await page.locator('[data-testid="place-claims"] li').first().locator('.verdict').count()).toBe(3);
+    // The settlement counts are given for each source on its own snapshot in force, as
+    // `npm run places -- geodata/kursk geodata/kursk-isw geodata/kursk-nzz --count 2024-08-20` prints them.
+    const countOf = (testId: string) => page.getByTestId(testId).textContent();
+    await page.waitForFunction(() => ['deepstate', 'isw', 'nzz'].every((id) => /^\d+$/.test(document.querySelector(`[data-testid="count-${id}-held"]`)?.textContent ?? '')), undefined, { timeout: 90_000 });
+    expect([await countOf('count-deepstate-held'), await countOf('count-isw-held'), await countOf('count-nzz-held')]).toEqual(['15', '19', '20']);
+    expect(await page.getByTestId('settlement-counts-by-source').textContent()).toMatch(/ISW\/CTP\s*snapshot of 18 Aug 2024/);
     await saveScreenshot(page, 'places-sudzha-three-sources');
   });
 

@@ -8,7 +8,7 @@ import { formatIssue, readDatasetFolder } from './validate';
 import { printable } from './lib/printable';
 import { parseClaimsCsv } from '../src/lib/data/claims-csv';
 import { DEFAULT_MAX_BYTES } from '../src/lib/data/decode';
-import { formatBytes } from '../src/lib/data/issues';
+import { formatBytes } from '../src/lib/domain/limits';
 import { loadDataset } from '../src/lib/data/load-dataset';
 import { areaSeriesFromStore, claimMeasures } from '../src/lib/domain/area-series';
 import { claimVerdictsAcrossSources, verdictMeasures, VERDICT_WORDS, type SourceAreaSeries } from '../src/lib/domain/claim-verdicts';

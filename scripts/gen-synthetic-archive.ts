@@ -1,7 +1,8 @@
 // Seeded synthetic daily archive for scale tests: daily snapshots derived from the weekly whole-front data, so
 // that (like DeepState's real ~1,359-day archive) most polygons are unchanged from one day to the next.
 //
-// Usage: npx tsx scripts/gen-synthetic-archive.ts [--days 1400] [--seed 7] [--source <weekly dir>] [--out <dir>]
+// Usage: npx tsx scripts/gen-synthetic-archive.ts --source <weekly dir> [--days 1400] [--seed 7] [--out <dir>]
+// (--source defaults to $FRONT_WEEKLY_DIR, the folder of DeepStateMap's weekly whole-front GeoJSON files.)
 // Default output: bench/out/synthetic-archive/ (git-ignored; never commit generated data).
 //
 // How a day is made: the D days are spread evenly over the weekly snapshots; between two weeks, each polygon that
@@ -150,8 +151,13 @@ function arg(name: string): string | undefined {
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const sourceDir = arg('source') ?? process.env.FRONT_WEEKLY_DIR;
+  if (sourceDir === undefined) {
+    console.error('gen-synthetic-archive: --source <weekly dir> (or FRONT_WEEKLY_DIR) is required: the whole-front weekly files are not in the repository');
+    process.exit(2);
+  }
   const opts: GenerateOptions = {
-    sourceDir: resolve(arg('source') ?? process.env.FRONT_WEEKLY_DIR ?? '../shared/data/deepstate-front-weekly'),
+    sourceDir: resolve(sourceDir),
     outDir: resolve(arg('out') ?? join(repoRoot, 'bench/out/synthetic-archive')),
     days: Number(arg('days') ?? 1400),
     seed: Number(arg('seed') ?? 7),

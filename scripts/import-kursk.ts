@@ -16,7 +16,8 @@ copyFileSync(join(daily, 'index.csv'), join(out, 'deepstate-index.csv'));
 // places.geojson and place-claims.csv come from the gazetteer: scripts/import-places.ts.
 
 // The clip region for "held in Russia": Russia's land polygon within the region (DeepState's blue
-// polygons overlap Ukraine's border by 0.6–2.5 km², see ../shared/data/README.md).
+// polygons overlap Ukraine's border by 0.6–2.5 km², measured on the
+// daily files this script copies, so the area "held in Russia" must be clipped).
 const earth = JSON.parse(readFileSync(join(shared, 'basemap/earth.geojson'), 'utf8'));
 const russia = earth.features.find((f: { properties: { iso: string } }) => f.properties.iso === 'RUS');
 // The source ring is clockwise; RFC 7946 §3.1.6 wants exterior rings counter-clockwise (holes clockwise).

@@ -11,6 +11,8 @@ import { HOSTILE_DATASETS } from './lib/hostile-datasets';
 const PORT = Number(process.env.MEASURE_PORT ?? 4297);
 const LIMIT_MS = Number(process.env.LIMIT_MS ?? 90_000);
 const names = process.argv.slice(2);
+/** PROFILE=1: also record a CPU profile of the page while it loads, and print the functions that took the most time. */
+const PROFILE = process.env.PROFILE === '1';
 const server = await preview({ preview: { port: PORT, strictPort: true, host: '127.0.0.1' }, logLevel: 'warn' });
 const browser = await launchBrowser();
 for (const [name, make] of Object.entries(HOSTILE_DATASETS)) {
@@ -47,6 +49,10 @@ for (const [name, make] of Object.entries(HOSTILE_DATASETS)) {
     mkdirSync(dirname(join(dir, f.path)), { recursive: true });
     writeFileSync(join(dir, f.path), f.bytes);
   }
+  if (PROFILE) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.start');
+  }
   const started = Date.now();
   let outcome = '';
   try {
@@ -71,8 +77,37 @@ for (const [name, make] of Object.entries(HOSTILE_DATASETS)) {
   }
   sampling = false;
   await sampler;
+  if (PROFILE) printProfile((await cdp.send('Profiler.stop')).profile);
   console.log(`${name}: ${outcome}; peak JS heap ${(peakHeap / 1048576).toFixed(0)} MB; errors ${JSON.stringify(errors.slice(0, 3))}`);
   await Promise.race([context.close().catch(() => undefined), new Promise((r) => setTimeout(r, 10_000))]);
 }
 await browser.close();
 await server.close();
+
+/** The 15 functions with the most self time in a CPU profile (ms), with where they are. */
+function printProfile(profile: { nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[]; samples?: number[]; timeDeltas?: number[] }): void {
+  const selfMs = new Map<number, number>();
+  (profile.samples ?? []).forEach((id, i) => selfMs.set(id, (selfMs.get(id) ?? 0) + (profile.timeDeltas?.[i] ?? 0) / 1000));
+  const byFunction = new Map<string, number>();
+  for (const n of profile.nodes) {
+    const key = `${n.callFrame.functionName || "(anonymous)"} ${n.callFrame.url.split("/").pop()}:${n.callFrame.lineNumber}`;
+    byFunction.set(key, (byFunction.get(key) ?? 0) + (selfMs.get(n.id) ?? 0));
+  }
+  // Each function's callers up the stack, for the heaviest: what asked for the work.
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes as { id: number; children?: number[] }[]) for (const c of n.children ?? []) parent.set(c, n.id);
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const name = (id: number) => { const f = byId.get(id)!.callFrame; return `${f.functionName || '(anonymous)'}:${f.lineNumber}`; };
+  for (const [key, ms] of [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, 15)) {
+    const stacks = new Map<string, number>();
+    for (const n of profile.nodes) {
+      if (`${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}` !== key) continue;
+      const chain: string[] = [];
+      for (let p = parent.get(n.id); p !== undefined && chain.length < 6; p = parent.get(p)) chain.push(name(p));
+      const k = chain.join(' < ');
+      stacks.set(k, (stacks.get(k) ?? 0) + (selfMs.get(n.id) ?? 0));
+    }
+    const top = [...stacks].sort((a, b) => b[1] - a[1])[0];
+    console.log(`  ${ms.toFixed(0).padStart(6)} ms  ${key}${top && top[0] ? `  < ${top[0]}` : ''}`);
+  }
+}

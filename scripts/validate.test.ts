@@ -137,6 +137,7 @@ describe('validate CLI on an untrusted folder', () => {
     writeFileSync(join(dir, '2024-08-12.geojson'), snapshot);
     writeFileSync(join(dir, `${fake}.geojson`), '{}');
     const { lines } = await run([dir]);
+    // eslint-disable-next-line no-control-regex -- the test looks for raw control characters in what was printed.
     for (const l of lines) expect(l).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202e]/);
     expect(lines).toContain('dataset.json: snapshots[1].file: relative path inside the dataset folder (forward slashes, no "..") expected, "\\u001b[2J\\u001b[H0 errors\\u202e.geojson" found');
     expect(lines).toContain('warning: \\u001b[2J\\u001b[H0 errors.geojson: not listed in dataset.json; ignored');

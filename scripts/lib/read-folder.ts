@@ -7,7 +7,7 @@ import { join, relative, sep } from 'node:path';
 import type { Issue } from '../../src/lib/domain/types';
 import type { DatasetFile } from '../../src/lib/data/load-dataset';
 import { isDataFileName } from '../../src/lib/data/convert/formats';
-import { MAX_FILE_BYTES, MAX_FOLDER_DEPTH, MAX_FOLDER_FILES, overSizeLimit } from '../../src/lib/data/limits';
+import { MAX_FILE_BYTES, MAX_FOLDER_DEPTH, MAX_FOLDER_FILES, overSizeLimit } from '../../src/lib/domain/limits';
 
 /** Folders never read as data. */
 const SKIP_DIRS = new Set(['node_modules', '.git']);

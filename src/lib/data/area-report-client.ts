@@ -4,6 +4,7 @@ import type { AreaReport } from '../domain/area';
 import type { SnapshotStore } from '../domain/snapshot-store';
 import type { AreaGeometry, AreaMeasure } from '../domain/types';
 import type { AreaReportRequest, AreaReportResponse } from '../workers/area-report.worker';
+import { packStore } from '../workers/store-protocol';
 
 export type AreaReportAnswer = { stale: false; index: number; report: AreaReport } | { stale: true };
 
@@ -47,7 +48,7 @@ export function setAreaDataset(
 ): void {
   const generation = nextGeneration++;
   generations.set(key, generation);
-  const message: AreaReportRequest = { type: 'dataset', key, generation, store, measures: [...measures], classIds: [...classIds], clipRegions: { ...clipRegions } };
+  const message: AreaReportRequest = { type: 'dataset', key, generation, store: packStore(store), measures: [...measures], classIds: [...classIds], clipRegions: { ...clipRegions } };
   getWorker().postMessage(message);
 }
 

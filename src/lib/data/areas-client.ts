@@ -1,6 +1,7 @@
 // Main-thread side of the area series: send the snapshot store to the areas worker, get each measure's km² per snapshot.
 import { areaSeriesFromStore, type AreaSeries } from '../domain/area-series';
 import type { SnapshotStore } from '../domain/snapshot-store';
+import { packStore } from '../workers/store-protocol';
 import type { AreaGeometry, AreaMeasure } from '../domain/types';
 import type { AreasRequest, AreasResponse } from '../workers/areas.worker';
 
@@ -48,7 +49,7 @@ export function requestAreaSeries(
       done();
       reject(new Error(`areas worker crashed: ${e.message}`));
     };
-    const request: AreasRequest = { type: 'area-series', id, store, measures: [...measures], clipRegions: { ...clipRegions } };
+    const request: AreasRequest = { type: 'area-series', id, store: packStore(store), measures: [...measures], clipRegions: { ...clipRegions } };
     worker.postMessage(request);
   });
 }

@@ -6,7 +6,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { CLAIMS_CSV_LIMITS, KM2_PER_UNIT, parseClaimsCsv } from './claims-csv';
 import { claimInterval, compareAreaClaim, type AreaSeriesPoint } from '../domain/claims';
-import type { Claim } from './claims-schema';
+import type { Claim } from '../domain/claim-schema';
 
 const FIXTURE = new URL('./fixtures/claims-csv/kursk-claims.csv', import.meta.url);
 const HEADER = 'date,claimant,value,unit,qualifier,quote,url,reported_by,published';

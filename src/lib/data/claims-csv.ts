@@ -2,7 +2,7 @@
 // compared with the polygons exactly as the built-in ones are. Bad rows are named by line and column; good rows
 // are kept. Columns and rules: docs/claims.md, "Your own claims (CSV)".
 import Papa from 'papaparse';
-import { claimSchema, isCalendarDate, type Claim, type ClaimPeriod, type ConvertedAreaUnit, type PointQualifier } from './claims-schema';
+import { claimSchema, isCalendarDate, type Claim, type ClaimPeriod, type ConvertedAreaUnit, type PointQualifier } from '../domain/claim-schema';
 import { describeValue } from './issues';
 import type { Issue, Result } from '../domain/types';
 

@@ -6,7 +6,7 @@ import { applyClassMapping, buildMappedManifest, buildPreviewManifest, commonFol
 import { surveyDataset, type FileSurvey } from './class-survey';
 import { CONVENTION_CLASSES, suggestClass } from './conventions';
 import { convertDatasetFiles } from './convert/convert-files';
-import { fixture, fixtureJson, reference } from './convert/test-fixtures';
+import { fixture, reference } from './convert/test-fixtures';
 import { loadAnyDataset } from './load-any';
 import { parseManifestJson } from './manifest';
 import { classAreasKm2 } from '../domain/area';

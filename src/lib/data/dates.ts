@@ -1,5 +1,5 @@
 // Calendar-date checks for snapshot dates: ISO `YYYY-MM-DD`, real days only (no 2024-02-30), in the supported range.
-import { SUPPORTED_DATES } from './limits';
+import { SUPPORTED_DATES } from '../domain/limits';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 

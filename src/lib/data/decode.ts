@@ -1,6 +1,6 @@
 // Bytes to a JSON value, with a size limit checked first and encoding/syntax errors located for the user.
 import type { Issue, Result } from '../domain/types';
-import { MAX_FILE_BYTES, MAX_JSON_DEPTH, overSizeLimit } from './limits';
+import { MAX_FILE_BYTES, MAX_JSON_DEPTH, overSizeLimit } from '../domain/limits';
 
 /** Default largest file accepted, in bytes (50 MB): bigger files are rejected before decoding. */
 export const DEFAULT_MAX_BYTES = MAX_FILE_BYTES;

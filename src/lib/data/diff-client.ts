@@ -1,5 +1,4 @@
 // Main-thread side of compare mode: send two snapshots to the diff worker, get the diff back; latest request wins.
-import type { EngineId } from '../domain/clip-engine';
 import type { SnapshotDiff } from '../domain/diff';
 import type { AreaGeometry, AreaMeasure, Snapshot } from '../domain/types';
 import { packRequest, unpackDiff } from '../workers/diff-protocol';
@@ -26,7 +25,7 @@ export interface DiffClient {
    * Diff `from` → `to` in the worker. Resolves `{ stale: true }` as soon as a newer request is made; rejects
    * only if the worker itself fails (it does not throw on bad geometry: those come back as `diff.issues`).
    */
-  requestDiff(from: Snapshot, to: Snapshot, measures: readonly AreaMeasure[], clipRegions: Readonly<Record<string, AreaGeometry>>, opts?: { engine?: EngineId }): Promise<DiffAnswer>;
+  requestDiff(from: Snapshot, to: Snapshot, measures: readonly AreaMeasure[], clipRegions: Readonly<Record<string, AreaGeometry>>): Promise<DiffAnswer>;
   dispose(): void;
 }
 
@@ -61,12 +60,12 @@ export function createDiffClient(makeWorker: () => WorkerLike = defaultWorker): 
   };
 
   return {
-    requestDiff(from, to, measures, clipRegions, opts = {}) {
+    requestDiff(from, to, measures, clipRegions) {
       const id = nextId++;
       live?.resolve({ stale: true });
       return new Promise<DiffAnswer>((resolve, reject) => {
         live = { id, resolve, reject };
-        const { request, transfer } = packRequest(id, from, to, measures, clipRegions, opts.engine);
+        const { request, transfer } = packRequest(id, from, to, measures, clipRegions);
         getWorker().postMessage(request, transfer);
       });
     },

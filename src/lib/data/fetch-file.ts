@@ -2,7 +2,7 @@
 // build lists (snapshots, clip regions, places, claims, tiles, features.geojson) must resolve inside the folder of
 // the file that lists it, on the same site; a missing file is "not found", also when the host answers with an HTML
 // page (a single-page-app fallback); a response is capped at a size while it streams.
-import { overSizeLimit } from './limits';
+import { overSizeLimit } from '../domain/limits';
 
 /** A fetched file's bytes, or why there are none (`missing`: 404, or an HTML page in place of the file). */
 export type FetchedBytes = { ok: true; bytes: Uint8Array } | { ok: false; missing: boolean; reason: string };

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Issue } from '../domain/types';
 import { buildData } from '../../../scripts/lib/data-build';
-import { parseClaimsFile } from './claims-schema';
+import { parseClaimsFile } from '../domain/claim-schema';
 import { decodeJsonFile } from './decode';
 import { parseBuildIndex } from './load-build';
 import { parseManifestJson } from './manifest';

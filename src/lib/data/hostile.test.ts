@@ -10,7 +10,7 @@ import {
 import { loadDataset } from './load-dataset';
 import { parseJson, tooDeepAt } from './decode';
 import { relativePathProblem, resolveDatasetFile } from './fetch-file';
-import { MAX_JSON_DEPTH, MAX_LINE_CHARS, MAX_SNAPSHOTS } from './limits';
+import { MAX_JSON_DEPTH, MAX_LINE_CHARS, MAX_SNAPSHOTS } from '../domain/limits';
 import { parseBuildIndex } from './load-build';
 
 const errors = (issues: Issue[]) => issues.filter((i) => i.severity === 'error');

@@ -65,14 +65,6 @@ export function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** Bytes in words, base 1024: `3 GB`, `50 MB`, `1.5 kB`. */
-export function formatBytes(n: number): string {
-  if (n >= 1024 ** 3) return `${+(n / 1024 ** 3).toFixed(1)} GB`;
-  if (n >= 1024 * 1024) return `${+(n / (1024 * 1024)).toFixed(1)} MB`;
-  if (n >= 1024) return `${+(n / 1024).toFixed(1)} kB`;
-  return `${n} bytes`;
-}
-
 /** Count errors in a list of issues. */
 export function countErrors(issues: readonly Issue[]): number {
   let n = 0;

@@ -4,10 +4,10 @@
 import { emptyRecord } from '../domain/own';
 import * as z from 'zod';
 import type { AreaGeometry, ControlClass, DatasetManifest, Issue, Result } from '../domain/types';
-import { runTableStore, uidsBySnapshotFromRuns, type RunTable } from '../domain/run-table';
+import { runTableStore, uidsBySnapshotFromRuns } from '../domain/run-table';
 import type { SnapshotStore, StoredFeature } from '../domain/snapshot-store';
 import type { LoadedDataset, TiledData } from '../domain/dataset';
-import { parseClaimsFile, type Claim } from './claims-schema';
+import { parseClaimsFile, type Claim } from '../domain/claim-schema';
 import { DEFAULT_MAX_BYTES, decodeJsonFile } from './decode';
 import { describeValue, isRecord, pushAll, jsonPath, toIssues, type LocalIssue } from './issues';
 import { DEFAULT_PALETTE, MANIFEST_FILE } from './load-dataset';

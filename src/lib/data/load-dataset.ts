@@ -1,14 +1,14 @@
 // Loads a whole dataset (manifest + files, or a bare folder of dated GeoJSON) from bytes: no fetch, no DOM.
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { ControlClass, DatasetManifest, Issue, Result, Snapshot } from '../domain/types';
-import { parseClaimsFile, type Claim } from './claims-schema';
+import { parseClaimsFile, type Claim } from '../domain/claim-schema';
 import { applyClassMapping } from './class-mapping';
 import { dateInFileName } from './dates';
 import { DEFAULT_MAX_BYTES, decodeJsonFile } from './decode';
 import { describeValue, isRecord, pushAll, jsonPath, toIssues } from './issues';
 import { DATA_FILE_PATTERN } from './convert/formats';
 import { parseManifestJson } from './manifest';
-import { formatCount, MAX_ID_CHARS, MAX_LIST_ENTRIES } from './limits';
+import { formatCount, MAX_ID_CHARS, MAX_LIST_ENTRIES } from '../domain/limits';
 import { validatePlacesJson } from './validate-places';
 import { parsePlaceClaimsCsv, type PlaceClaim } from './place-claims';
 import type { PlaceFeature } from './schema';
@@ -204,7 +204,7 @@ export function loadDataset(files: readonly DatasetFile[], opts: LoadDatasetOpti
     if (!byPath.has(manifest.claimsFile))
       issues.push({ file: manifest.claimsFile, reason: `claimsFile listed in ${MANIFEST_FILE} but not found; no claims`, severity: 'warning' });
     else if (json !== undefined) {
-      // The one call into the claims ledger's own validator (src/lib/data/claims-schema.ts).
+      // The one call into the claims ledger's own validator (src/lib/domain/claim-schema.ts).
       const r = parseClaimsFile(manifest.claimsFile, json, { snapshotDates: snapshots.map((s) => s.dateIso) });
       pushAll(issues, r.issues);
       if (r.ok) claims = r.value;

@@ -16,7 +16,7 @@ import {
   SnapshotEntrySchema,
 } from './schema';
 import * as z from 'zod';
-import { cutText, formatCount, MAX_ID_CHARS, MAX_LINE_CHARS, MAX_LIST_ENTRIES, MAX_SNAPSHOTS, MAX_TEXT_CHARS } from './limits';
+import { cutText, formatCount, MAX_ID_CHARS, MAX_LINE_CHARS, MAX_LIST_ENTRIES, MAX_SNAPSHOTS, MAX_TEXT_CHARS } from '../domain/limits';
 
 const TOP_KEYS = new Set(Object.keys(DatasetManifestSchema.shape));
 

@@ -2,7 +2,7 @@
 // CSV reader and its library are loaded only when a CSV is opened), and merged with the claims already added.
 import type { FetchedFile } from './fetch-files';
 import { translateEn, type Translate } from '../i18n/catalogue';
-import type { Claim } from './claims-schema';
+import type { Claim } from '../domain/claim-schema';
 import type { Issue } from '../domain/types';
 
 /** True for a file name the claims reader takes (`.csv`). */

@@ -11,33 +11,12 @@
 import Papa from 'papaparse';
 import type { Issue, Result } from '../domain/types';
 import { DEFAULT_MAX_BYTES, decodeText, type FileInput } from './decode';
-import { isCalendarDate } from './claims-schema';
+import { isCalendarDate } from '../domain/claim-schema';
 import { describeValue } from './issues';
-import { parseAssertion, type PlaceAssertion } from '../domain/place-assertion';
+import { parseAssertion, type PlaceClaim } from '../domain/place-assertion';
 
-export { formatAssertion, parseAssertion, type PlaceAssertion } from '../domain/place-assertion';
+export { formatAssertion, parseAssertion, type PlaceAssertion, type PlaceClaim } from '../domain/place-assertion';
 
-export interface PlaceClaim {
-  /** `<date>-<settlement slug>`, made unique with a suffix: stable while the file is only appended to. */
-  id: string;
-  /** Line of the row in the file (1 = the header), for error reports and citations. */
-  line: number;
-  dateIso: string;
-  settlement: string;
-  settlementRu: string | null;
-  /** Gazetteer id, or null when the gazetteer lacks the place (or the row is a total). */
-  placeId: string | null;
-  placeMatch: string | null;
-  claimant: string;
-  claim: string;
-  asserts: PlaceAssertion;
-  /** True for a total ("(count) …"), which names no place. */
-  isCount: boolean;
-  /** The number of a total, when it gives one. */
-  count: number | null;
-  sourceUrl: string;
-  quote: string;
-}
 
 const REQUIRED = ['date', 'settlement', 'claimant', 'claim', 'source', 'quote', 'asserts'] as const;
 const OPTIONAL = ['settlement_ru', 'place_id', 'place_match', 'count', 'gazetteer_source_id'] as const;

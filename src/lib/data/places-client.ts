@@ -1,6 +1,7 @@
 // Main-thread side of place histories: send one source's store and the gazetteer's points to the places worker.
 import { placeHistories, type PlacePoint, type SourcePlaceHistory } from '../domain/place-history';
 import type { SnapshotStore } from '../domain/snapshot-store';
+import { packStore } from '../workers/store-protocol';
 import type { AreaGeometry, AreaMeasure } from '../domain/types';
 import type { PlacesRequest, PlacesResponse } from '../workers/places.worker';
 
@@ -17,7 +18,7 @@ const live = new Map<string, { worker: Worker; resolve: (a: PlacesAnswer) => voi
  */
 export function requestPlaceHistories(
   key: string,
-  store: Pick<SnapshotStore, 'datesIso' | 'features'>,
+  store: SnapshotStore,
   places: readonly PlacePoint[],
   classIds: readonly string[],
   measures: readonly AreaMeasure[],
@@ -52,9 +53,8 @@ export function requestPlaceHistories(
       done();
       reject(new Error(`places worker crashed: ${e.message}`));
     };
-    // Only the geometry the worker needs: dates and the distinct features (not the per-snapshot uid lists).
     const request: PlacesRequest = {
-      type: 'place-histories', id, store: { datesIso: [...store.datesIso], features: store.features }, places: [...places], classIds: [...classIds], measures: [...measures], clipRegions: { ...clipRegions },
+      type: 'place-histories', id, store: packStore(store), places: [...places], classIds: [...classIds], measures: [...measures], clipRegions: { ...clipRegions },
     };
     worker.postMessage(request);
   });

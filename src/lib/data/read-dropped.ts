@@ -4,11 +4,12 @@
 import { formatByName, formatOfJson, isDataFileName as isLoadableFileName } from './convert/formats';
 import type { Camera, Issue, Snapshot } from '../domain/types';
 import { DEFAULT_MAX_BYTES, decodeJsonFile } from './decode';
-import { formatBytes, isRecord } from './issues';
+import { isRecord } from './issues';
+import { formatBytes } from '../domain/limits';
 import type { FetchedFile } from './fetch-files';
 import { isBuildIndex } from './build-format';
 import { errorText, fetchFile, resolveDatasetFile } from './fetch-file';
-import { MAX_FOLDER_DEPTH, MAX_FOLDER_FILES, MAX_SNAPSHOTS, overSizeLimit } from './limits';
+import { MAX_FOLDER_DEPTH, MAX_FOLDER_FILES, MAX_SNAPSHOTS, overSizeLimit } from '../domain/limits';
 import { isClaimsCsvName } from './own-claims';
 
 /**

@@ -4,7 +4,7 @@ import type { Feature, Point } from 'geojson';
 import type { LocalIssue } from './issues';
 import { describeValue, isRecord, jsonPath } from './issues';
 import { relativePathProblem } from './fetch-file';
-import { MAX_ID_CHARS, SUPPORTED_DATES } from './limits';
+import { MAX_ID_CHARS, SUPPORTED_DATES } from '../domain/limits';
 
 // Custom messages below are phrased as "what is expected": the formatter appends ", X found".
 

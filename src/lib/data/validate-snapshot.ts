@@ -6,7 +6,7 @@ import type { LocalIssue } from './issues';
 import { describeValue, isRecord, pushAll, jsonPath, toIssues } from './issues';
 import { controlPropsSchema, zodIssuesToLocal } from './schema';
 import { centre, checkAreaGeometry, crsWarning, hashPolygons, readPosition } from './validate-geojson';
-import { cutText, formatCount, MAX_FEATURES_PER_FILE, MAX_LINE_CHARS } from './limits';
+import { cutText, formatCount, MAX_FEATURES_PER_FILE, MAX_LINE_CHARS } from '../domain/limits';
 
 /** What a snapshot file is checked against. */
 export interface SnapshotContext {

@@ -6,7 +6,7 @@ import { snapshotAreaReport } from './area';
 import { buildSnapshotStore, featuresAt } from './snapshot-store';
 import { compareAreaClaim } from './claims';
 import type { AreaGeometry, AreaMeasure, ControlFeature, Snapshot } from './types';
-import type { Claim } from '../data/claims-schema';
+import type { Claim } from './claim-schema';
 import { readClipRegions } from '../../test-support/geodata';
 
 const DIR = 'geodata/kursk';

@@ -4,7 +4,7 @@ import { measureArea } from './area';
 import { claimInterval, claimReferenceAmount, claimRefDate, claimSpan, type AreaSeriesPoint } from './claims';
 import { featuresAt, type SnapshotStore } from './snapshot-store';
 import type { AreaGeometry, AreaMeasure, Issue } from './types';
-import type { Claim } from '../data/claims-schema';
+import type { Claim } from './claim-schema';
 
 /**
  * The measures an area claim is compared with, in this order, with the short names a narrow table can hold.

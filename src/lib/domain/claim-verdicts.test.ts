@@ -7,7 +7,7 @@ import { readClipRegions } from '../../test-support/geodata';
 import { areaSeriesFromStore, claimMeasures } from './area-series';
 import { buildSnapshotStore } from './snapshot-store';
 import type { AreaGeometry, AreaMeasure, ControlFeature, Snapshot } from './types';
-import type { Claim } from '../data/claims-schema';
+import type { Claim } from './claim-schema';
 
 const DIR = 'geodata/kursk';
 const manifest = JSON.parse(readFileSync(`${DIR}/dataset.json`, 'utf8')) as { measures: AreaMeasure[]; snapshots: { dateIso: string; file: string }[] };

@@ -1,6 +1,6 @@
 // Verdicts of area claims against several sources at once (DeepStateMap, ISW/CTP, NZZ, a user's dataset): each
 // source's series compared measure by measure with compareAreaClaim, and one line a reader can quote.
-import type { Claim } from '../data/claims-schema';
+import type { Claim } from './claim-schema';
 import { claimValueText, compareAreaClaim, type AreaSeriesPoint, type CompareAreaOptions, type MeasureComparison, type Verdict } from './claims';
 
 /**

@@ -1,6 +1,6 @@
 // Qualifier and period semantics, the verdict rule at its boundaries, and the UI helpers for claims.
 import { describe, expect, it } from 'vitest';
-import type { Claim, ClaimPeriod, ClaimValue } from '../data/claims-schema';
+import type { Claim, ClaimPeriod, ClaimValue } from './claim-schema';
 import {
   CLAIM_TOLERANCE,
   articleText,

@@ -2,7 +2,7 @@
 //
 // Pure: no Svelte, MapLibre or fetch. The ledger format and the same rules in plain words: docs/claims.md.
 import { emptyRecord, own } from './own';
-import type { Claim, ClaimPeriod, ClaimSource, ClaimUnit, ClaimValue, ConvertedAreaUnit, Qualifier, Quantity } from '../data/claims-schema';
+import type { Claim, ClaimPeriod, ClaimSource, ClaimUnit, ClaimValue, ConvertedAreaUnit, Qualifier, Quantity } from './claim-schema';
 import { snapshotIndexOn } from './timeline';
 
 // -----------------------------------------------------------------------------------------------------------
@@ -34,8 +34,8 @@ import { snapshotIndexOn } from './timeline';
 // - range: [low, high] as stated; an "approximately"/"estimated" range widens each end by the approximately rule.
 //
 // Verdict rule. The polygons are uncertain too: DeepState's lines are generalised (its blue polygons overlap
-// Ukraine's border by 0.6–2.5 km² before clipping: the data README of the import), Turf's spherical area reads
-// ~0.36 % below the geodesic area at 51° N (NOTES.md), and a snapshot is the last published that day, not the
+// Ukraine's border by 0.6–2.5 km² before clipping, see scripts/import-kursk.ts), Turf's spherical area reads
+// ~0.36 % below the geodesic area at 51° N (`npm run bench -- area`), and a snapshot is the last published that day, not the
 // moment the claimant spoke. So the interval is widened by tolerance = max(5 km², 2 % of the computed area),
 // and: computed ∈ [low − tolerance, high + tolerance] ⇒ consistent (boundaries included); outside ⇒ inconsistent.
 // Verdicts are per measure (held; held or unknown), because whether a source's figure counts the grey zone is
@@ -55,19 +55,6 @@ export const CLAIM_TOLERANCE = {
   /** Cap on the rounding half-width, as a share of the figure ("10,000" → ±1,000, not ±5,000). */
   roundingCapRelative: 0.1,
 } as const;
-
-/** Each qualifier's reading in plain words, for a legend or tooltip. */
-export const QUALIFIER_MEANING: Record<Qualifier, string> = {
-  exact: 'no qualifier: the figure ± half its rounding step, at most ± 10 % (800 → 750–850)',
-  approximately: '± the larger of 5 % and the rounding (1,300 → 1,235–1,365)',
-  about: 'as "approximately"',
-  at_least: 'a lower bound: anything from the figure up',
-  over: 'a lower bound: anything from the figure up',
-  nearly: 'just under: from 10 % below up to the figure (21,000 → 18,900–21,000)',
-  up_to: 'an upper bound: anything up to the figure',
-  under: 'an upper bound, as "up to" (under, less than)',
-  range: 'from low to high as stated (an "approximately" range widens each end by the approximately rule)',
-};
 
 /** The rounding step a figure's digits imply: 1,300 → 100; 1,250 → 50; 909 → 1; 2.5 → 0.5; 0 → 1. */
 export function roundingStep(amount: number): number {

@@ -1,7 +1,7 @@
 // The one dataset model: a dataset as the app holds it once loaded and checked, and a source (one mapper's
 // dataset) on the shared clock. Imported by data/, state/, map/ and workers/ alike.
-import type { Claim } from '../data/claims-schema';
-import type { PlaceClaim } from '../data/place-claims';
+import type { Claim } from './claim-schema';
+import type { PlaceClaim } from './place-assertion';
 import type { Gazetteer } from './gazetteer';
 import type { RunTable } from './run-table';
 import type { SnapshotStore } from './snapshot-store';

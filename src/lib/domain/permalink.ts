@@ -3,7 +3,6 @@
 import { isIsoDate } from './timeline';
 import { UI_LOCALES, type UiLocale } from './format';
 import type { Camera } from './types';
-import { translateEn, type Translate } from '../i18n/catalogue';
 
 /** How several maps are laid out: one map with overlays, maps side by side, or two maps with a swipe divider. */
 export type MapLayout = 'overlay' | 'side' | 'swipe';
@@ -22,9 +21,16 @@ export interface LinkState {
   placeId?: string;
 }
 
+/** A problem with a link: the key of its message in the UI catalogue (src/lib/i18n/en.ts) and the message's parameters. */
+export interface LinkNotice {
+  key: 'link.badDate' | 'link.badCompare' | 'link.badSourcesSome' | 'link.badSourcesNone' | 'link.badView' | 'link.badPlace' | 'link.badMap' | 'link.badLang';
+  params: Record<string, string>;
+}
+
 export interface ParsedLink extends LinkState {
   /** What in the link could not be used, in words, so the UI can say why it fell back to defaults. */
-  notices: string[];
+  /** What was wrong with the link, as message keys of the UI catalogue with their parameters (worded by the UI). */
+  notices: LinkNotice[];
 }
 
 const MAX_ZOOM = 22;
@@ -43,13 +49,13 @@ export function parseCamera(value: string): Camera | undefined {
  * Read a URL hash. Bad parts are dropped with a notice; good parts are kept, so a link with a bad view
  * still opens on its date.
  */
-export function parseLink(hash: string, t: Translate = translateEn): ParsedLink {
+export function parseLink(hash: string): ParsedLink {
   const out: ParsedLink = { notices: [] };
   const params = new URLSearchParams(hash.replace(/^#/, ''));
   const date = params.get('date');
   if (date !== null) {
     if (isIsoDate(date)) out.dateIso = date;
-    else out.notices.push(t('link.badDate', { value: date }));
+    else out.notices.push({ key: 'link.badDate', params: { value: date } });
   }
   const compare = params.get('compare');
   if (compare !== null) {
@@ -57,7 +63,7 @@ export function parseLink(hash: string, t: Translate = translateEn): ParsedLink 
     if (fromIso && toIso && extra === undefined && isIsoDate(fromIso) && isIsoDate(toIso)) {
       out.compare = fromIso <= toIso ? { fromIso, toIso } : { fromIso: toIso, toIso: fromIso };
     } else {
-      out.notices.push(t('link.badCompare', { value: compare }));
+      out.notices.push({ key: 'link.badCompare', params: { value: compare } });
     }
   }
   const sources = params.get('sources');
@@ -65,32 +71,32 @@ export function parseLink(hash: string, t: Translate = translateEn): ParsedLink 
     const ids = sources.split(',').map((s) => s.trim()).filter((s) => s !== '');
     const good = ids.filter((id) => /^[a-z0-9][a-z0-9-]{0,39}$/.test(id));
     if (good.length < ids.length || good.length === 0)
-      out.notices.push(good.length > 0 ? t('link.badSourcesSome', { value: sources }) : t('link.badSourcesNone', { value: sources }));
+      out.notices.push({ key: good.length > 0 ? 'link.badSourcesSome' : 'link.badSourcesNone', params: { value: sources } });
     if (good.length > 0) out.sources = [...new Set(good)];
   }
   const view = params.get('view');
   if (view !== null) {
     const layout = MAP_LAYOUTS.find((l) => l === view);
     if (layout) out.view = layout;
-    else out.notices.push(t('link.badView', { value: view, layouts: MAP_LAYOUTS.join(', ') }));
+    else out.notices.push({ key: 'link.badView', params: { value: view, layouts: MAP_LAYOUTS.join(', ') } });
   }
   const place = params.get('place');
   if (place !== null) {
     // Ids are the gazetteer's (`wof:…`, `geonames-postal:RU:…`): printable, short, no spaces.
     if (/^[\w.:-]{1,80}$/.test(place)) out.placeId = place;
-    else out.notices.push(t('link.badPlace', { value: place.slice(0, 80) }));
+    else out.notices.push({ key: 'link.badPlace', params: { value: place.slice(0, 80) } });
   }
   const map = params.get('map');
   if (map !== null) {
     const camera = parseCamera(map);
     if (camera) out.camera = camera;
-    else out.notices.push(t('link.badMap', { value: map }));
+    else out.notices.push({ key: 'link.badMap', params: { value: map } });
   }
   const lang = params.get('lang');
   if (lang !== null) {
     const l = UI_LOCALES.find((k) => k === lang);
     if (l) out.lang = l;
-    else out.notices.push(t('link.badLang', { value: lang, locales: UI_LOCALES.join(', ') }));
+    else out.notices.push({ key: 'link.badLang', params: { value: lang, locales: UI_LOCALES.join(', ') } });
   }
   return out;
 }

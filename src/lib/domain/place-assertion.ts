@@ -15,3 +15,26 @@ export function parseAssertion(text: string): PlaceAssertion | undefined {
 export function formatAssertion(a: PlaceAssertion): string {
   return a.kind === 'contested' ? 'contested' : `${a.kind}:${a.country}`;
 }
+
+/** One row of a place-claims file (`place-claims.csv`, parsed by src/lib/data/place-claims.ts). */
+export interface PlaceClaim {
+  /** `<date>-<settlement slug>`, made unique with a suffix: stable while the file is only appended to. */
+  id: string;
+  /** Line of the row in the file (1 = the header), for error reports and citations. */
+  line: number;
+  dateIso: string;
+  settlement: string;
+  settlementRu: string | null;
+  /** Gazetteer id, or null when the gazetteer lacks the place (or the row is a total). */
+  placeId: string | null;
+  placeMatch: string | null;
+  claimant: string;
+  claim: string;
+  asserts: PlaceAssertion;
+  /** True for a total ("(count) …"), which names no place. */
+  isCount: boolean;
+  /** The number of a total, when it gives one. */
+  count: number | null;
+  sourceUrl: string;
+  quote: string;
+}

@@ -1,6 +1,6 @@
 // A claim about a place set against one source's history of it: did the map already show it, show it later (and
 // how long after), or never? Pure; the runs come from place-history.ts, the claims from data/place-claims.ts.
-import type { PlaceAssertion, PlaceClaim } from '../data/place-claims';
+import type { PlaceAssertion, PlaceClaim } from './place-assertion';
 import { readingOf, type ControlRun, type Reading } from './place-history';
 import { daysBetween, snapshotIndexOn } from './timeline';
 

@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import { describe, expect, it } from 'vitest';
@@ -41,7 +41,7 @@ describe('Sudzha in the DeepState set', () => {
     const held = store.datesIso.filter((_, i) => perSnapshot[i]!.join() === 'ukraine_held_in_russia');
     expect(held[0]).toBe('2024-08-14');
     expect(held[held.length - 1]).toBe('2025-03-11');
-    expect(perSnapshot.every((c, i) => c.length === 0 || c.join() === 'ukraine_held_in_russia')).toBe(true);
+    expect(perSnapshot.every((c) => c.length === 0 || c.join() === 'ukraine_held_in_russia')).toBe(true);
     expect(held).toHaveLength(store.datesIso.indexOf('2025-03-11') - store.datesIso.indexOf('2024-08-14') + 1);
 
     expect(runs.map((r) => `${r.fromIso} .. ${r.toIso} ${r.classes.join('+') || '-'}`)).toEqual([

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseClaimsFile } from '../data/claims-schema';
+import { parseClaimsFile } from './claim-schema';
 import { parsePlaceClaimsCsv } from '../data/place-claims';
 import { placeHistories, type PlacePoint } from './place-history';
 import { settlementClaimRows } from './settlement-claims';

@@ -1,8 +1,8 @@
 // Settlement claims ("82 settlements under Ukrainian control") beside the count of named places the polygons cover
 // on that date. The count is a lower bound wherever the gazetteer lacks villages, so this sets figures side by
 // side and gives no verdict.
-import type { Claim } from '../data/claims-schema';
-import type { PlaceClaim } from '../data/place-claims';
+import type { Claim } from './claim-schema';
+import type { PlaceClaim } from './place-assertion';
 import { claimSpan, claimValueText } from './claims';
 import type { PlaceCounts } from './place-history';
 import { snapshotIndexOn } from './timeline';

@@ -24,7 +24,8 @@ describe('one clock', () => {
     expect(inForceOn(daily, '2025-01-01')).toEqual({ index: 3, snapshotDateIso: '2024-08-15', ageDays: 139, confirmedIso: null });
   });
   it('says when a source confirmed its snapshot by publishing without a change: unchanged is not unpublished', () => {
-    // DeepState, Kursk: a change on 19 January 2025, then publications without one from 20 January, none on 30–31 January.
+    // Shaped like DeepState's Kursk index: a change on 19 January 2025, then publications without one, and days with
+    // no publication at all (here 30–31 January; DeepState has ten such days, e.g. 22 December 2024).
     const changed = ['2025-01-10', '2025-01-19', '2025-02-07'];
     const unchanged = ['2025-01-11', '2025-01-18', '2025-01-20', '2025-01-29', '2025-02-01', '2025-02-04', '2025-02-06'];
     expect(inForceOn(changed, '2025-02-04', unchanged)).toEqual({ index: 1, snapshotDateIso: '2025-01-19', ageDays: 16, confirmedIso: '2025-02-04' });

@@ -538,6 +538,10 @@ export const en = {
 
   // A snapshot confirmed by publications without a change
   'age.confirmed': 'unchanged since {since}, confirmed {confirmed}',
+
+  // Named places by source
+  'counts.bySource': 'In each source on {date}',
+  'counts.snapshotOf': 'snapshot of {date}',
 } as const;
 
 export type En = typeof en;

@@ -4,9 +4,10 @@
 import { en } from './en';
 import { formatMessage, parseUiLocale, type Catalogue, type MessageKey, type MessageParams, type UiLocale } from './catalogue';
 import { formatAmount, formatCoordinate, formatOneDecimal, formatDateLong, formatDateShort, formatInt, formatKm2, formatMonthShort, formatPercent, formatSignedKm2 } from '../domain/format';
-import type { Claim, ClaimSource } from '../data/claims-schema';
+import type { Claim, ClaimSource } from '../domain/claim-schema';
 import type { PlaceAssertion } from '../domain/place-assertion';
 import type { InForce } from '../domain/sources';
+import type { LinkNotice } from '../domain/permalink';
 import type { PlaceClaimVerdict } from '../domain/place-claim-check';
 
 /** Where the reader's own choice is remembered. */
@@ -37,6 +38,9 @@ class I18n {
     this.locale = locale;
     if (typeof document !== 'undefined') document.documentElement.lang = locale;
   }
+
+  /** A problem with a link (domain/permalink.ts names it by message key) in the current language. */
+  linkNotice = (n: LinkNotice): string => formatMessage(this.messages[n.key], n.params, this.locale);
 
   /** A message in the current language. */
   t = <K extends MessageKey>(key: K, params?: MessageParams<K>): string => formatMessage(this.messages[key], params, this.locale);

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { i18n, initialLocale } from './i18n.svelte';
-import type { Claim } from '../data/claims-schema';
+import type { Claim } from '../domain/claim-schema';
 
 const area = (value: Claim['value']): Pick<Claim, 'value' | 'unit'> => ({ value, unit: 'km2' });
 

@@ -528,4 +528,8 @@ export const uk: Catalogue = {
 
   // A snapshot confirmed by publications without a change
   'age.confirmed': 'без змін з {since}, підтверджено {confirmed}',
+
+  // Named places by source
+  'counts.bySource': 'У кожному джерелі на {date}',
+  'counts.snapshotOf': 'знімок від {date}',
 };

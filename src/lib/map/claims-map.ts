@@ -12,8 +12,9 @@ import { CHANGE_COLORS } from '../domain/change-colors';
 import { BASEMAP_ATTRIBUTION, BASEMAP_FIRST_LABEL_LAYER, BASEMAP_LAYER_IDS, basemapStyle, placeLabelExpression, type BasemapLanguage } from './basemap-style';
 import { PMTILES_SCHEME, registerPmtilesProtocol } from './pmtiles-protocol';
 
-// Without this the worker file is not emitted by a Vite build and nothing but the background renders
-// (../shared/NOTES.md, "MapLibre GL JS 6 with Vite").
+// Without this the worker file (maplibre-gl/dist/maplibre-gl-worker.mjs) is not emitted by a Vite build: the page
+// shows the background and no GeoJSON, with only "Worker failed to load" and a 404 in the console. The `?url`
+// import emits it; e2e/viewer.e2e.ts checks polygon pixels, which catches its absence.
 setWorkerUrl(workerUrl);
 
 export const CONTROL_SOURCE = 'cg-control';
@@ -406,7 +407,7 @@ export class ClaimsMap {
 
   private openPopup(lngLat: { lng: number; lat: number }, content: Node): void {
     this.popup?.remove();
-    // setDOMContent, never setHTML: strings from data must not become markup (../shared/NOTES.md, Security).
+    // setDOMContent, never setHTML: strings from data must not become markup (an `<img onerror>` in a name would run).
     this.popup = new Popup({ maxWidth: '320px' }).setLngLat(lngLat).setDOMContent(content).addTo(this.map);
   }
 

@@ -3,7 +3,7 @@
 // file and answers every later range from memory, with no error. pmtiles' own FetchSource throws on such hosts
 // ("Server returned no content-length header or content-length exceeding request") and the map stays blank.
 import type { RangeResponse, Source } from 'pmtiles';
-import { MAX_FILE_BYTES } from '../data/limits';
+import { MAX_FILE_BYTES } from '../domain/limits';
 
 /** How the host served the archive so far: not yet known, by ranges, or whole (kept in memory). */
 export type ServingMode = 'unknown' | 'ranges' | 'whole';

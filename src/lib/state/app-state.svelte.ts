@@ -8,7 +8,7 @@ import { featuresAt, type SnapshotStore } from '../domain/snapshot-store';
 import { clampDate, snapshotIndexOn, stepSnapshot } from '../domain/timeline';
 import type { Camera, Issue, Snapshot } from '../domain/types';
 import { formatLink, parseLink, type LinkState, type MapLayout } from '../domain/permalink';
-import type { Claim } from '../data/claims-schema';
+import type { Claim } from '../domain/claim-schema';
 import { mergeOwnClaims, mergeOwnClaimsIssues, type OwnClaimsRead } from '../data/own-claims';
 import type { FeatureCollection } from 'geojson';
 import type { SnapshotDiff } from '../domain/diff';
@@ -268,8 +268,8 @@ export class AppState {
 
   /** Follow a permalink; anything unusable falls back to the defaults, with a notice. */
   applyLink(hash: string, initial = false): void {
-    const link = parseLink(hash, t);
-    const notices = [...link.notices];
+    const link = parseLink(hash);
+    const notices = link.notices.map((n) => i18n.linkNotice(n));
     if (link.sources) {
       const known = link.sources.filter((id) => this.sources.some((s) => s.id === id) || this.pendingSourceIds.includes(id));
       const unknown = link.sources.filter((id) => !known.includes(id));

@@ -10,7 +10,7 @@ import type { LoadedDataset, Source } from '../domain/dataset';
 import type { PlaceClaim } from '../data/place-claims';
 import { requestPlaceHistories } from '../data/places-client';
 import { toPlacePoints, toSearchable, type Gazetteer, type GazetteerPlace } from '../domain/gazetteer';
-import { heldByOf, placeChanges, readingOf, type ControlChange, type ControlRun, type SourcePlaceHistory } from '../domain/place-history';
+import { heldByOf, placeChanges, readingOf, type ControlChange, type ControlRun, type PlaceCounts, type SourcePlaceHistory } from '../domain/place-history';
 import { checkPlaceClaim, type PlaceClaimVerdict } from '../domain/place-claim-check';
 import { createPlaceIndex, searchPlaces, type PlaceIndex } from '../domain/place-search';
 import { sourceName } from '../domain/sources';
@@ -48,6 +48,16 @@ export class PlaceState {
   error: string | null = $derived(this.sources[0] ? (this.errors.get(this.sources[0].id) ?? null) : null);
   /** How long the primary source's worker took, ms (read by the browser tests). */
   workerMs: number | null = $derived(this.sources[0] ? (this.workerTimes.get(this.sources[0].id) ?? null) : null);
+  /** Every shown source's place counts (null while its worker computes), in the order of `sources`. */
+  countsBySource: { sourceId: string; name: string; dataset: LoadedDataset; counts: PlaceCounts | null; error: string | null }[] = $derived(
+    this.sources.map((s) => ({
+      sourceId: s.id,
+      name: sourceName(s.dataset.manifest),
+      dataset: s.dataset,
+      counts: this.histories.get(s.id)?.counts ?? null,
+      error: this.errors.get(s.id) ?? null,
+    })),
+  );
   selectedId = $state<string | null>(null);
   private index: PlaceIndex | null = null;
 

@@ -4,10 +4,11 @@
 // first per source, like the diff worker.
 import { snapshotAreaReport, type AreaReport } from '../domain/area';
 import { featuresAt, type SnapshotStore } from '../domain/snapshot-store';
+import { unpackStore, type PackedStore } from './store-protocol';
 import type { AreaGeometry, AreaMeasure } from '../domain/types';
 
 export type AreaReportRequest =
-  | { type: 'dataset'; key: string; generation: number; store: SnapshotStore; measures: AreaMeasure[]; classIds: string[]; clipRegions: Record<string, AreaGeometry> }
+  | { type: 'dataset'; key: string; generation: number; store: PackedStore; measures: AreaMeasure[]; classIds: string[]; clipRegions: Record<string, AreaGeometry> }
   | { type: 'drop'; key: string }
   | { type: 'report'; key: string; generation: number; id: number; index: number };
 
@@ -16,7 +17,7 @@ export type AreaReportResponse =
   | { id: number; key: string; generation: number; index: number; stale: true }
   | { id: number; key: string; generation: number; index: number; ok: false; error: string };
 
-type DatasetMessage = Extract<AreaReportRequest, { type: 'dataset' }>;
+type DatasetMessage = Omit<Extract<AreaReportRequest, { type: 'dataset' }>, 'store'> & { store: SnapshotStore };
 type ReportMessage = Extract<AreaReportRequest, { type: 'report' }>;
 
 /** Datasets by source key, each with its cache of reports by snapshot index. */
@@ -60,7 +61,7 @@ function drain(): void {
 self.onmessage = (e: MessageEvent<AreaReportRequest>) => {
   const m = e.data;
   if (m?.type === 'dataset') {
-    datasets.set(m.key, { dataset: m, cache: new Map() });
+    datasets.set(m.key, { dataset: { ...m, store: unpackStore(m.store) }, cache: new Map() });
     return;
   }
   if (m?.type === 'drop') {

@@ -1,7 +1,6 @@
 // The diff worker's messages and their packing: geometry travels as typed arrays, transferred, not cloned.
 import type { Polygon } from 'geojson';
-import { loadEngine, shippedEngine } from '../domain/clip-engine';
-import type { EngineId, Polygons } from '../domain/clip-engine';
+import type { Polygons } from '../domain/clip-engine';
 import { diffSnapshots } from '../domain/diff';
 import type { DiffFeatureProps, SnapshotDiff } from '../domain/diff';
 import type { AreaGeometry, AreaMeasure, ControlProps, Snapshot } from '../domain/types';
@@ -129,7 +128,6 @@ export interface DiffRequest {
   measures: AreaMeasure[];
   regionIds: string[];
   regions: PackedGeometries;
-  engine?: EngineId;
 }
 
 export type DiffResponse =
@@ -137,12 +135,11 @@ export type DiffResponse =
   | { id: number; stale: true }
   | { id: number; ok: false; error: string };
 
-export function packRequest(id: number, from: Snapshot, to: Snapshot, measures: readonly AreaMeasure[], clipRegions: Readonly<Record<string, AreaGeometry>>, engine?: EngineId): { request: DiffRequest; transfer: ArrayBuffer[] } {
+export function packRequest(id: number, from: Snapshot, to: Snapshot, measures: readonly AreaMeasure[], clipRegions: Readonly<Record<string, AreaGeometry>>): { request: DiffRequest; transfer: ArrayBuffer[] } {
   const regionIds = Object.keys(clipRegions).filter((k) => measures.some((m) => m.clipTo === k));
   const request: DiffRequest = {
     type: 'diff', id, from: packSnapshot(from), to: packSnapshot(to), measures: [...measures], regionIds,
     regions: packGeometries(regionIds.map((k) => polygonsOf(clipRegions[k]!))),
-    ...(engine ? { engine } : {}),
   };
   return { request, transfer: [request.from.geometry, request.to.geometry, request.regions].flatMap(transferablesOf) };
 }
@@ -150,13 +147,12 @@ export function packRequest(id: number, from: Snapshot, to: Snapshot, measures: 
 /** Worker side: run one request and pack the answer with its transfer list. Never throws. */
 export async function answerRequest(req: DiffRequest): Promise<{ response: DiffResponse; transfer: ArrayBuffer[] }> {
   try {
-    const engine = req.engine && req.engine !== shippedEngine.id ? await loadEngine(req.engine) : shippedEngine;
     const regions = unpackGeometries(req.regions);
     const clipRegions: Record<string, AreaGeometry> = Object.fromEntries(req.regionIds.map((k, i) => [k, { type: 'MultiPolygon', coordinates: regions[i]! }]));
-    const diff = packDiff(diffSnapshots(unpackSnapshot(req.from), unpackSnapshot(req.to), req.measures, clipRegions, { engine }));
+    const diff = packDiff(diffSnapshots(unpackSnapshot(req.from), unpackSnapshot(req.to), req.measures, clipRegions));
     return { response: { id: req.id, ok: true, diff }, transfer: transferablesOf(diff.geometry) };
   } catch (err) {
-    // diffSnapshots reports geometry trouble as issues; only a bug (or an engine that will not load) gets here.
+    // diffSnapshots reports geometry trouble as issues; only a bug gets here.
     return { response: { id: req.id, ok: false, error: err instanceof Error ? err.message : String(err) }, transfer: [] };
   }
 }

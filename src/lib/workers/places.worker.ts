@@ -1,13 +1,13 @@
 // Places worker: every place's control history and the settlement counts of one source, off the main thread
 // (one point-in-polygon test per place per distinct geometry: ~0.1 s for Kursk, more for the whole front).
 import { placeHistories, type PlacePoint, type SourcePlaceHistory } from '../domain/place-history';
-import type { SnapshotStore } from '../domain/snapshot-store';
+import { unpackStore, type PackedStore } from './store-protocol';
 import type { AreaGeometry, AreaMeasure } from '../domain/types';
 
 export interface PlacesRequest {
   type: 'place-histories';
   id: number;
-  store: Pick<SnapshotStore, 'datesIso' | 'features'>;
+  store: PackedStore;
   places: PlacePoint[];
   classIds: string[];
   measures: AreaMeasure[];
@@ -22,7 +22,7 @@ self.onmessage = (e: MessageEvent<PlacesRequest>) => {
   let response: PlacesResponse;
   try {
     const t0 = performance.now();
-    const history = placeHistories(r.store, r.places, r.classIds, r.measures, r.clipRegions);
+    const history = placeHistories(unpackStore(r.store), r.places, r.classIds, r.measures, r.clipRegions);
     response = { id: r.id, ok: true, history, ms: performance.now() - t0 };
   } catch (err) {
     response = { id: r.id, ok: false, error: (err as Error).message };

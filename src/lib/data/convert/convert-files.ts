@@ -3,7 +3,7 @@
 // only when a file of its format is present, so opening GeoJSON never loads a converter library.
 import type { Issue } from '../../domain/types';
 import { DEFAULT_MAX_BYTES, decodeJsonFile } from '../decode';
-import { formatBytes } from '../issues';
+import { formatBytes } from '../../domain/limits';
 import type { DatasetFile } from '../load-dataset';
 import type { Converted } from './finish';
 import { formatByName, formatOfJson } from './formats';

@@ -1,7 +1,6 @@
 // Esri JSON converter: ISW layers as ArcGIS query results (fixtures/esri, WGS 84 and Web Mercator), and broken
 // ones: rings wound the wrong way, an unknown spatial reference, a bad feature.
 import { describe, expect, it } from 'vitest';
-import type { FeatureCollection } from 'geojson';
 import { convertEsriJson } from './esri-json';
 import { provenanceOf } from './provenance';
 import { fixtureJson, reference, sumAreaKm2 } from './test-fixtures';

@@ -1,11 +1,10 @@
 // KML and KMZ converters: NZZ's Kursk layers laid out as Google My Maps exports them (fixtures/kml), and broken files.
 import { describe, expect, it } from 'vitest';
 import { zipSync } from 'fflate';
-import type { FeatureCollection } from 'geojson';
 import { convertKml } from './kml';
 import { convertKmz } from './kmz';
 import { provenanceOf } from './provenance';
-import { fixture, fixtureJson, reference, sumAreaKm2 } from './test-fixtures';
+import { fixture, reference, sumAreaKm2 } from './test-fixtures';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const LOSSES = 'Russian losses (Ukrainian advance)';

@@ -2,11 +2,10 @@
 // broken archives: truncated, a .prj proj4 cannot read, no .prj.
 import { describe, expect, it } from 'vitest';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import type { FeatureCollection } from 'geojson';
 import { convertShapefileEntries } from './shapefile';
 import { readZip } from './zip';
 import { provenanceOf } from './provenance';
-import { fixture, fixtureJson, reference, sumAreaKm2 } from './test-fixtures';
+import { fixture, reference, sumAreaKm2 } from './test-fixtures';
 
 function convertZip(file: string, bytes: Uint8Array) {
   const z = readZip(file, bytes);

@@ -1,6 +1,5 @@
 // TopoJSON converter: ISW's layers as Le Monde mirrors them (fixtures/topojson), and broken topologies.
 import { describe, expect, it } from 'vitest';
-import type { FeatureCollection } from 'geojson';
 import { convertTopojson } from './topojson';
 import { fixtureJson, reference, sumAreaKm2 } from './test-fixtures';
 import { provenanceOf } from './provenance';

@@ -3,7 +3,7 @@
 import { unzipSync } from 'fflate';
 import type { Issue } from '../../domain/types';
 import { DEFAULT_MAX_BYTES } from '../decode';
-import { formatBytes } from '../issues';
+import { formatBytes } from '../../domain/limits';
 
 export interface ZipOptions {
   /** Largest total size of the inflated entries, in bytes (default 50 MB, like a single file). */

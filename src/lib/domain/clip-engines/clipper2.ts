@@ -2,7 +2,7 @@
 import { Clipper64, ClipType, FillRule, PolyTree64 } from 'clipper2-ts';
 import type { Path64, Paths64, PolyPath64 } from 'clipper2-ts';
 import type { Position } from 'geojson';
-import type { ClipEngine, Polygons } from '../clip-engine';
+import type { ClipEngine, Polygons } from './types';
 import { normalizePolygons, ringSignedArea2 } from './rings';
 
 /**

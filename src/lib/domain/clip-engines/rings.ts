@@ -1,6 +1,6 @@
 // Ring hygiene shared by every engine adapter: close rings, drop collapsed ones, RFC 7946 winding, grid snapping.
 import type { Position } from 'geojson';
-import type { Polygons } from '../clip-engine';
+import type { Polygons } from './types';
 
 /** Twice the signed planar area of a ring in degrees² (positive = counter-clockwise with lon east, lat north). */
 export function ringSignedArea2(ring: readonly Position[]): number {

@@ -1,6 +1,6 @@
 // The claims ledger (geodata/<dataset>/claims.json): its zod schema, its types, and a parser that keeps good claims and names each bad one.
 import { z } from 'zod';
-import type { Issue, Result } from '../domain/types';
+import type { Issue, Result } from './types';
 import { formatCount, MAX_SNAPSHOTS, MAX_TEXT_CHARS, SUPPORTED_DATES } from './limits';
 
 /** `YYYY-MM-DD` that is a real calendar day (2025-02-30 is refused). */
@@ -176,12 +176,10 @@ export type PointQualifier = (typeof POINT_QUALIFIERS)[number];
 export type ConvertedAreaUnit = (typeof CONVERTED_AREA_UNITS)[number];
 export type Qualifier = PointQualifier | 'range';
 export type ClaimValue = z.infer<typeof claimValueSchema>;
-export type ClaimSubject = z.infer<typeof subjectSchema>;
 export type ClaimPeriod = z.infer<typeof claimPeriodSchema>;
 export type Claimant = z.infer<typeof claimantSchema>;
 export type ClaimSource = z.infer<typeof claimSourceSchema>;
 export type Claim = z.infer<typeof claimSchema>;
-export type ClaimsFile = Omit<z.infer<typeof claimsFileSchema>, 'claims'> & { claims: Claim[] };
 
 // ---------------------------------------------------------------------------------------------------------
 // Issue wording

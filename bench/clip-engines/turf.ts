@@ -4,8 +4,8 @@ import turfIntersect from '@turf/intersect';
 import turfUnion from '@turf/union';
 import { featureCollection, multiPolygon } from '@turf/helpers';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
-import type { ClipEngine, Polygons } from '../clip-engine';
-import { normalizePolygons } from './rings';
+import type { ClipEngine, Polygons } from '../../src/lib/domain/clip-engine';
+import { normalizePolygons } from '../../src/lib/domain/clip-engines/rings';
 
 const feature = (p: Polygons): Feature<MultiPolygon> => multiPolygon(p);
 

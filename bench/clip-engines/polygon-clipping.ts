@@ -1,8 +1,8 @@
 // polygon-clipping adapter (Martinez–Rueda sweep on doubles): the engine area.ts already uses.
 import polygonClipping from 'polygon-clipping';
 import type { Geom } from 'polygon-clipping';
-import type { ClipEngine, Polygons } from '../clip-engine';
-import { normalizePolygons } from './rings';
+import type { ClipEngine, Polygons } from '../../src/lib/domain/clip-engine';
+import { normalizePolygons } from '../../src/lib/domain/clip-engines/rings';
 
 const geom = (p: Polygons): Geom => p as Geom;
 const out = (p: Polygons): Polygons => normalizePolygons(p);

@@ -1,16 +1,16 @@
 // The claims ledger validates as shipped, and malformed claims are reported where they are, not thrown.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parseClaimsFile } from './claims-schema';
+import { parseClaimsFile } from './claim-schema';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const ledgerText = readFileSync(`${root}geodata/kursk/claims.json`, 'utf8');
 const manifest = JSON.parse(readFileSync(`${root}geodata/kursk/dataset.json`, 'utf8')) as { snapshots: { dateIso: string }[] };
 const snapshotDates = manifest.snapshots.map((s) => s.dateIso);
-/** A fresh, mutable copy of the shipped ledger. */
+/** A fresh, mutable copy of the shipped ledger (untyped on purpose: the tests break claims in any field). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 const ledger = (): { claims: Record<string, any>[] } & Record<string, unknown> => JSON.parse(ledgerText);
-const SEEDS = process.env.CLAIMS_SEEDS_DIR ?? '../shared/seeds/';
 
 describe('geodata/kursk/claims.json', () => {
   const result = parseClaimsFile('claims.json', ledger(), { snapshotDates });
@@ -23,10 +23,6 @@ describe('geodata/kursk/claims.json', () => {
 
   it('each value, as stated, is found in its quote', () => {
     for (const c of ledger().claims) expect(c.quote, c.id).toContain(c.value.stated);
-  });
-
-  it.skipIf(!existsSync(SEEDS))('each quote is verbatim in its seed article', () => {
-    for (const c of ledger().claims) expect(readFileSync(SEEDS + c.source.seedFile, 'utf8'), c.id).toContain(c.quote);
   });
 
   it('has at least one claim for each area figure in the articles', () => {

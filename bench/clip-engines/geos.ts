@@ -2,8 +2,8 @@
 import initGeosJs from 'geos-wasm';
 import { geojsonToGeosGeom, geosGeomToGeojson } from 'geos-wasm/helpers';
 import type { Geometry } from 'geojson';
-import type { ClipEngine, Polygons } from '../clip-engine';
-import { normalizePolygons } from './rings';
+import type { ClipEngine, Polygons } from '../../src/lib/domain/clip-engine';
+import { normalizePolygons } from '../../src/lib/domain/clip-engines/rings';
 
 type Geos = Awaited<ReturnType<typeof initGeosJs>>;
 

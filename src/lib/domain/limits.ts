@@ -2,7 +2,6 @@
 // file over one gets the same one issue everywhere. Each is far above what real data needs and far below what
 // freezes a tab: the hostile-input review (issue 15) froze the tab with a 1 MB title and 100,000 copies of one
 // polygon, and crashed the CLI with 5,000 levels of nesting.
-import { formatBytes } from './issues';
 
 /** Largest file read, in bytes (50 MB): checked from the size before reading. */
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
@@ -61,4 +60,12 @@ export function cutText(text: string, max: number): { text: string; cut: boolean
 /** A file over the size limit, in the same words wherever it is found (folder, drop, URL, command line). */
 export function overSizeLimit(sizeBytes: number, maxBytes: number): string {
   return `file is ${formatBytes(sizeBytes)}, over the ${formatBytes(maxBytes)} limit; not read (split it into smaller files)`;
+}
+
+/** Bytes in words, base 1024: `3 GB`, `50 MB`, `1.5 kB`. */
+export function formatBytes(n: number): string {
+  if (n >= 1024 ** 3) return `${+(n / 1024 ** 3).toFixed(1)} GB`;
+  if (n >= 1024 * 1024) return `${+(n / (1024 * 1024)).toFixed(1)} MB`;
+  if (n >= 1024) return `${+(n / 1024).toFixed(1)} kB`;
+  return `${n} bytes`;
 }
