@@ -98,10 +98,17 @@ function recordAxe(screen: string, violations: AxeResult[]) {
   writeFileSync('e2e/screenshots/axe-results.json', JSON.stringify(axeResults, null, 2));
 }
 
-/** With UPDATE_DOCS_IMAGES=1 a screenshot is also copied to docs/images/ (the ones the README shows). */
+/** The screenshots the README shows (docs/images/): phone and desktop, English and Ukrainian, and a few modes. */
+const DOCS_SHOTS = new Set([
+  'every-reader-phone-one-date', 'every-reader-phone-one-date-uk', 'every-reader-desktop-one-date', 'every-reader-desktop-one-date-uk',
+  'every-reader-phone-compare-uk', 'every-reader-desktop-compare-uk', 'every-reader-phone-sources-side', 'every-reader-phone-places',
+  'every-reader-desktop-share',
+]);
+
+/** With UPDATE_DOCS_IMAGES=1 a screenshot the README shows is also copied to docs/images/. */
 async function shot(page: Page, name: string) {
   await saveScreenshot(page, name);
-  if (process.env.UPDATE_DOCS_IMAGES === '1') {
+  if (process.env.UPDATE_DOCS_IMAGES === '1' && DOCS_SHOTS.has(name)) {
     mkdirSync('docs/images', { recursive: true });
     copyFileSync(`e2e/screenshots/${name}.png`, `docs/images/${name}.png`);
   }
