@@ -167,6 +167,8 @@ describe('place search on a phone (390 × 844)', () => {
     await openApp(w, '#date=2024-09-06');
     await waitForHistory(w.page);
     const { page } = w;
+    // On a phone the header's tools, the place search among them, fold behind the menu button (issue 14).
+    await page.getByTestId('menu-toggle').click();
     await combobox(page).focus();
     await page.keyboard.type('Suja');
     await page.waitForSelector('#place-search-option-0');
