@@ -44,6 +44,21 @@ writeFileSync(
 
 writeKurskOblast(out);
 
+/**
+ * The days DeepState published without a change to this area: rows of index.csv
+ * (`date,deepstate_published_utc,source_path,features,changed_since_previous_day`) whose last column is False. Those
+ * days have no snapshot file; the app says the snapshot before was confirmed then ("unchanged", not "not published").
+ */
+function publishedUnchanged(indexCsv: string): string[] {
+  return indexCsv
+    .trim()
+    .split(/\r?\n/)
+    .slice(1)
+    .map((line) => line.split(','))
+    .filter((cols) => cols[4]?.trim() === 'False' && /^\d{4}-\d{2}-\d{2}$/.test(cols[0] ?? ''))
+    .map((cols) => cols[0]!);
+}
+
 const manifest: DatasetManifest = {
   id: 'kursk-2024',
   title: 'Kursk incursion, 2024–25 (DeepStateMap)',
@@ -103,6 +118,7 @@ const manifest: DatasetManifest = {
     },
   ],
   snapshots: files.map((f) => ({ dateIso: f.slice(0, 10), file: `snapshots/${f}` })),
+  publishedUnchanged: publishedUnchanged(readFileSync(join(daily, 'index.csv'), 'utf8')),
   claimsFile: 'claims.json',
   placesFile: 'places.geojson',
   placeClaimsFile: 'place-claims.csv',

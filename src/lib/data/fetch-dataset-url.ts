@@ -24,21 +24,24 @@ const DATA_FILE = /\.(geo)?json$/i;
  * (`connect-src 'self' data: https:`, see vite.config.ts) the browser may fetch this site's own URLs and any https
  * URL; anything else would be blocked, so it is refused here with a reason instead.
  */
-export function checkDatasetUrl(input: string, pageUrl: string): { ok: true; url: URL } | { ok: false; reason: string } {
+/** Why a typed URL is refused: `problem` for the UI's own wording, `detail` the text or origin it names, `reason` in English. */
+export type UrlRefusal = { ok: false; problem: 'empty' | 'not_url' | 'plain_http' | 'protocol'; detail: string; reason: string };
+
+export function checkDatasetUrl(input: string, pageUrl: string): { ok: true; url: URL } | UrlRefusal {
   const text = input.trim();
-  if (text === '') return { ok: false, reason: 'Type the URL of a dataset.json (or of one dated .geojson file).' };
+  if (text === '') return { ok: false, problem: 'empty', detail: '', reason: 'Type the URL of a dataset.json (or of one dated .geojson file).' };
   let url: URL;
   try {
     url = new URL(text, pageUrl);
   } catch {
-    return { ok: false, reason: `"${text}" is not a URL.` };
+    return { ok: false, problem: 'not_url', detail: text, reason: `"${text}" is not a URL.` };
   }
   const page = new URL(pageUrl);
   if (url.origin === page.origin) return { ok: true, url };
   if (url.protocol === 'https:') return { ok: true, url };
   if (url.protocol === 'http:')
-    return { ok: false, reason: `Only https URLs (or URLs of this site) can be loaded: the page's security policy blocks plain http to other sites (${url.origin}).` };
-  return { ok: false, reason: `Only http(s) URLs can be loaded, not "${url.protocol}".` };
+    return { ok: false, problem: 'plain_http', detail: url.origin, reason: `Only https URLs (or URLs of this site) can be loaded: the page's security policy blocks plain http to other sites (${url.origin}).` };
+  return { ok: false, problem: 'protocol', detail: url.protocol, reason: `Only http(s) URLs can be loaded, not "${url.protocol}".` };
 }
 
 /**

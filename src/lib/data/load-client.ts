@@ -5,6 +5,7 @@ import { fetchBuiltinFolder, shippedFolderFiles } from './default-dataset';
 import { fetchDatasetFiles } from './fetch-dataset-files';
 import { isRecord } from './issues';
 import { VALIDITY_FILE } from './validity-file';
+import { translateEn, type Translate } from '../i18n/catalogue';
 import type { FetchedFile } from './fetch-files';
 import type { SurveyResult } from './survey-files';
 
@@ -143,11 +144,11 @@ export interface BuiltinLoad {
 }
 
 /** Load a built-in dataset folder: fetch its files (progress reported in words), check them in the worker. */
-export async function loadBuiltinFolder(folder: string, onProgress: (text: string) => void): Promise<BuiltinLoad> {
+export async function loadBuiltinFolder(folder: string, onProgress: (text: string) => void, t: Translate = translateEn): Promise<BuiltinLoad> {
   // Loaded once per page: switching datasets and back shows the same dataset (and figures) at once.
   const known = loadedFolders.get(folder);
   if (known) return known;
-  const job = loadFolder(folder, onProgress);
+  const job = loadFolder(folder, onProgress, t);
   loadedFolders.set(folder, job);
   const r = await job;
   if (!r.dataset) loadedFolders.delete(folder);
@@ -185,14 +186,14 @@ function figuresFilesOf(manifestBytes: Uint8Array): string[] {
   }
 }
 
-async function loadFolder(folder: string, onProgress: (text: string) => void): Promise<BuiltinLoad> {
-  const origin = `the built-in dataset (geodata/${folder})`;
-  onProgress('Loading the dataset…');
+async function loadFolder(folder: string, onProgress: (text: string) => void, t: Translate): Promise<BuiltinLoad> {
+  const origin = t('app.builtinOrigin', { folder: `geodata/${folder}` });
+  onProgress(t('app.loadingDataset'));
   const shipped = shippedFolderFiles(folder);
   const manifestEntry = shipped?.find((f) => f.path === 'dataset.json');
   if (!shipped || !manifestEntry) {
     const fetched = await fetchBuiltinFolder(folder);
-    onProgress('Checking the dataset…');
+    onProgress(t('app.checkingDataset'));
     const r = await loadFiles(fetched.files, origin, undefined, true);
     return r.ok ? { dataset: r.dataset, issues: [...fetched.issues, ...r.issues] } : { dataset: null, issues: [...fetched.issues, ...r.issues] };
   }
@@ -206,7 +207,7 @@ async function loadFolder(folder: string, onProgress: (text: string) => void): P
   // The worker takes the bytes (transferred); the validity record is wanted again with the later files.
   const record = files.find((f) => f.path === VALIDITY_FILE);
   const recordCopy = record ? { path: record.path, bytes: record.bytes.slice() } : undefined;
-  onProgress('Checking the dataset…');
+  onProgress(t('app.checkingDataset'));
   const r = await loadFiles(files, origin, undefined, true, [...later]);
   if (!r.ok) return { dataset: null, issues: [...fetchIssues, ...r.issues] };
   const dataset = r.dataset;

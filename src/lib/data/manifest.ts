@@ -12,6 +12,7 @@ import {
   ReferenceAreaSchema,
   RegionBreakdownSchema,
   DatasetSourceSchema,
+  IsoDateSchema,
   RelativePathSchema,
   SnapshotEntrySchema,
 } from './schema';
@@ -30,6 +31,7 @@ const TOP_KEYS = new Set(Object.keys(DatasetManifestSchema.shape));
 export function parseManifestJson(file: string, json: unknown): Result<DatasetManifest> {
   const local: LocalIssue[] = [];
   const err = (path: string, reason: string) => local.push({ path, reason: path ? `${path}: ${reason}` : reason, severity: 'error' });
+  const warn = (path: string, reason: string) => local.push({ path, reason: `${path}: ${reason}`, severity: 'warning' });
   if (!isRecord(json)) return { ok: false, issues: [{ file, reason: `manifest object expected, ${describeValue(json)} found`, severity: 'error' }] };
 
   for (const k of Object.keys(json))
@@ -85,6 +87,7 @@ export function parseManifestJson(file: string, json: unknown): Result<DatasetMa
   const snapshotStore = field('snapshotStore', RelativePathSchema.optional(), undefined);
   const referenceArea = field('referenceArea', ReferenceAreaSchema.optional(), undefined);
   let regions = field('regions', RegionBreakdownSchema.optional(), undefined);
+  const translations = field('translations', DatasetManifestSchema.shape.translations, undefined);
   const placeClaimsFile = field('placeClaimsFile', RelativePathSchema.optional(), undefined);
   const rawMapping = field('classMapping', ClassMappingSchema.optional(), undefined);
 
@@ -181,6 +184,15 @@ export function parseManifestJson(file: string, json: unknown): Result<DatasetMa
   }
   snapshots.sort((a, b) => (a.dateIso < b.dateIso ? -1 : a.dateIso > b.dateIso ? 1 : 0));
 
+  // Days published without a change: sorted, each once, never a day that has a snapshot (that day it changed).
+  const unchanged = new Set<string>();
+  if (json.publishedUnchanged !== undefined)
+    for (const { value: d, index: i } of list('publishedUnchanged', IsoDateSchema, MAX_SNAPSHOTS)) {
+      if (fileByDate.has(d)) warn(jsonPath('publishedUnchanged', i), `${d} has a snapshot (${fileByDate.get(d)}), so it is not a day without a change; dropped`);
+      else unchanged.add(d);
+    }
+  const publishedUnchanged = [...unchanged].sort();
+
   // Class mapping: every class it names must exist; an entry naming another is dropped (its features then left out).
   let classMapping: ClassMapping | undefined;
   if (rawMapping !== undefined) {
@@ -209,6 +221,8 @@ export function parseManifestJson(file: string, json: unknown): Result<DatasetMa
   if (snapshotStore !== undefined) manifest.snapshotStore = snapshotStore;
   if (referenceArea !== undefined) manifest.referenceArea = referenceArea;
   if (regions !== undefined) manifest.regions = regions;
+  if (publishedUnchanged.length > 0) manifest.publishedUnchanged = publishedUnchanged;
+  if (translations !== undefined) manifest.translations = stripUndefined(translations) as DatasetManifest['translations'] & object;
   if (placeClaimsFile !== undefined) manifest.placeClaimsFile = placeClaimsFile;
   if (classMapping !== undefined) manifest.classMapping = classMapping;
   return { ok: true, value: manifest, issues };

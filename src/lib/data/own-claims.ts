@@ -1,6 +1,7 @@
 // A user's claims CSVs among the files they open: taken apart from the dataset's files, decoded and read (the
 // CSV reader and its library are loaded only when a CSV is opened), and merged with the claims already added.
 import type { FetchedFile } from './fetch-files';
+import { translateEn, type Translate } from '../i18n/catalogue';
 import type { Claim } from '../domain/claim-schema';
 import type { Issue } from '../domain/types';
 
@@ -79,12 +80,10 @@ export function mergeOwnClaimsIssues(existing: readonly Issue[], read: OwnClaims
 }
 
 /** A notice for the user: what was added, and where the problems are listed. */
-export function ownClaimsNotice(read: OwnClaimsRead): string {
+export function ownClaimsNotice(read: OwnClaimsRead, t: Translate = translateEn): string {
   const n = read.claims.length;
   const errors = read.issues.filter((i) => i.severity === 'error').length;
-  const names = read.files.map((f) => `“${f}”`).join(', ');
-  const head = n > 0
-    ? `Added ${n} claim${n === 1 ? '' : 's'} from ${names} to the claims panel, checked against the data shown; nothing was uploaded.`
-    : `No claim could be read from ${names}.`;
-  return errors > 0 ? `${head} ${errors} problem${errors === 1 ? '' : 's'} (bad rows are named by line and column) under “Data problems”.` : head;
+  const names = read.files.map((f) => t('open.origin.file', { name: f })).join(', ');
+  const head = n > 0 ? t('open.notice.claimsAdded', { count: n, names }) : t('open.notice.noClaims', { names });
+  return errors > 0 ? `${head} ${t('open.notice.claimProblems', { count: errors })}` : head;
 }

@@ -6,6 +6,6 @@
 // (limits and progress), domain/camera-fit.ts (the camera that shows a dataset without a default view).
 export { pickedFromDrop, pickedFromFileList, takeDroppedItems, type DroppedItems, type PickedFile } from './drop-walk';
 export { readPickedFiles } from './read-files';
-export { checkDatasetUrl, fetchDatasetByUrl } from './fetch-dataset-url';
+export { checkDatasetUrl, fetchDatasetByUrl, type UrlRefusal } from './fetch-dataset-url';
 export { READ_LIMITS, type ReadProgress } from './read-limits';
 export { cameraForSnapshots } from '../domain/camera-fit';

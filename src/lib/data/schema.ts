@@ -33,12 +33,19 @@ const Text = z.string().min(1, { error: 'non-empty text' });
 
 const Color = z.string().regex(/^#[0-9a-fA-F]{6}$/, { error: '#rrggbb colour' });
 
+/** Text of an item in other UI languages (`{ "uk": { "label": "…" } }`); English is the item's own field. */
+function translations<F extends string>(...fields: F[]) {
+  const shape = Object.fromEntries(fields.map((f) => [f, Text.optional()])) as Record<F, z.ZodOptional<typeof Text>>;
+  return z.strictObject({ uk: z.strictObject(shape).optional() }).optional();
+}
+
 /** A label that holds only for some dates, e.g. ISW's "claimed limit of advance" until 2024-12-01. */
 export const LabelPeriodSchema = z.strictObject({
   fromIso: IsoDateSchema.optional(),
   untilIso: IsoDateSchema.optional(),
   label: Text,
   note: z.string().optional(),
+  translations: translations('label', 'note'),
 });
 
 export const ControlClassSchema = z.strictObject({
@@ -50,6 +57,7 @@ export const ControlClassSchema = z.strictObject({
   /** Whose control the class marks, for place histories and place claims: an ISO 3166-1 alpha-2 code or "contested". */
   heldBy: z.union([z.string().regex(/^[A-Z]{2}$/), z.literal('contested')], { error: 'ISO 3166-1 alpha-2 country code (e.g. "UA") or "contested"' }).optional(),
   labelPeriods: z.array(LabelPeriodSchema).optional(),
+  translations: translations('label', 'description'),
 });
 
 export const AreaMeasureSchema = z.strictObject({
@@ -59,6 +67,7 @@ export const AreaMeasureSchema = z.strictObject({
   clipTo: Id.optional(),
   shareOfReference: z.boolean({ error: 'true or false' }).optional(),
   labelPeriods: z.array(LabelPeriodSchema).optional(),
+  translations: translations('label'),
 });
 
 export const ReferenceAreaSchema = z.strictObject({
@@ -84,7 +93,7 @@ export const CameraSchema = z.strictObject({
 
 export const SnapshotEntrySchema = z.strictObject({ dateIso: IsoDateSchema, file: RelativePathSchema });
 
-export const ClipRegionSchema = z.strictObject({ label: Text, file: RelativePathSchema });
+export const ClipRegionSchema = z.strictObject({ label: Text, file: RelativePathSchema, translations: translations('label') });
 
 const MappedValues = z.array(z.strictObject({ value: z.string(), class: Id.nullable() }));
 
@@ -110,11 +119,14 @@ export const DatasetManifestSchema = z.strictObject({
   defaultView: CameraSchema.optional(),
   sources: z.array(DatasetSourceSchema),
   snapshots: z.array(SnapshotEntrySchema),
+  /** Days the source published this area without a change (no snapshot file): the snapshot before is confirmed then. */
+  publishedUnchanged: z.array(IsoDateSchema).optional(),
   claimsFile: RelativePathSchema.optional(),
   placesFile: RelativePathSchema.optional(),
   snapshotStore: RelativePathSchema.optional(),
   referenceArea: ReferenceAreaSchema.optional(),
   regions: RegionBreakdownSchema.optional(),
+  translations: translations('title', 'description', 'region'),
   placeClaimsFile: RelativePathSchema.optional(),
   classMapping: ClassMappingSchema.optional(),
 });

@@ -78,10 +78,15 @@ export function toSearchable(g: Gazetteer): SearchablePlace[] {
   return g.places.map((p) => ({ id: p.id, en: p.en ?? p.name, uk: p.uk, ru: p.ru, population: p.population }));
 }
 
-/** How many places the gazetteer knows, by country, in words: "889 places (RU 254, UA 635)". */
-export function gazetteerSizeText(g: Gazetteer): string {
+/** How many places the gazetteer knows in each country (null: country unknown), by country code. */
+export function placesByCountry(g: Gazetteer): [country: string | null, places: number][] {
   const byCountry = new Map<string, number>();
   for (const p of g.places) byCountry.set(p.country ?? '?', (byCountry.get(p.country ?? '?') ?? 0) + 1);
-  const parts = [...byCountry].sort(([a], [b]) => a.localeCompare(b)).map(([c, n]) => `${c === '?' ? 'country unknown' : `in ${c}`} ${n}`);
+  return [...byCountry].sort(([a], [b]) => a.localeCompare(b)).map(([c, n]) => [c === '?' ? null : c, n]);
+}
+
+/** How many places the gazetteer knows, by country, in words: "889 places (RU 254, UA 635)". */
+export function gazetteerSizeText(g: Gazetteer): string {
+  const parts = placesByCountry(g).map(([c, n]) => `${c === null ? 'country unknown' : `in ${c}`} ${n}`);
   return `${g.places.length} place${g.places.length === 1 ? '' : 's'}${parts.length > 0 ? ` (${parts.join(', ')})` : ''}`;
 }

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { formatLink, parseCamera, parseLink } from './permalink';
+import { formatLink, parseCamera, parseLink, type ParsedLink } from './permalink';
+import { en } from '../i18n/en';
+import { formatMessage } from '../i18n/catalogue';
+
+/** The link's notices as the English UI words them. */
+const words = (l: ParsedLink): string[] => l.notices.map((n) => formatMessage(en[n.key], n.params, 'en'));
 
 describe('parseLink', () => {
   it('reads the dataset, and writes it first', () => {
@@ -22,7 +27,7 @@ describe('parseLink', () => {
     const link = parseLink('#date=2024-02-30&map=9/51.3/35.2');
     expect(link.dateIso).toBeUndefined();
     expect(link.camera).toEqual({ zoom: 9, lat: 51.3, lon: 35.2 });
-    expect(link.notices[0]).toMatch(/"2024-02-30" is not a valid/);
+    expect(words(link)[0]).toMatch(/"2024-02-30" is not a valid/);
   });
   it.each(['10/51.2', '10/x/35', '30/51/35', '10/95/35', '10/51/200', '//', '10/51.2/35.2/1'])('rejects the view %s', (v) => {
     const link = parseLink(`#map=${v}`);
@@ -33,7 +38,7 @@ describe('parseLink', () => {
     for (const c of ['2024-09-03', '2024-09-03..', '2024-09-03..2025-13-01', 'a..b..c']) {
       const link = parseLink(`#compare=${c}`);
       expect(link.compare).toBeUndefined();
-      expect(link.notices[0]).toMatch(/compare mode is off/);
+      expect(words(link)[0]).toMatch(/compare mode is off/);
     }
   });
   it('ignores an empty hash', () => {
@@ -66,7 +71,7 @@ describe('formatLink', () => {
   it('drops a place that is not an id, with a notice', () => {
     const link = parseLink('#place=%3Cimg%20src%3Dx%3E');
     expect(link.placeId).toBeUndefined();
-    expect(link.notices).toEqual(['The link\'s place "<img src=x>" is not a place id; no place is shown.']);
+    expect(words(link)).toEqual(['The link\'s place "<img src=x>" is not a place id; no place is shown.']);
   });
 });
 
@@ -85,12 +90,29 @@ describe('sources and layout in the link', () => {
   it('refuses an unknown layout with a notice', () => {
     const l = parseLink('#view=3d');
     expect(l.view).toBeUndefined();
-    expect(l.notices[0]).toMatch(/overlay, side, swipe/);
+    expect(words(l)[0]).toMatch(/overlay, side, swipe/);
   });
   it('round-trips, writing the overlay layout as the default it is', () => {
     const hash = formatLink({ dateIso: '2024-12-15', sources: ['deepstate', 'isw'], view: 'swipe', camera: { zoom: 6, lat: 51.2, lon: 35.27 } });
     expect(hash).toBe('#date=2024-12-15&sources=deepstate,isw&view=swipe&map=6/51.20/35.27');
     expect(parseLink(hash)).toMatchObject({ dateIso: '2024-12-15', sources: ['deepstate', 'isw'], view: 'swipe' });
     expect(formatLink({ dateIso: '2024-12-15', sources: ['deepstate', 'isw'], view: 'overlay' })).toBe('#date=2024-12-15&sources=deepstate,isw');
+  });
+});
+
+describe('language in the link', () => {
+  it('reads lang=uk and lang=en, and writes it after the map only when it is not English', () => {
+    expect(parseLink('#date=2024-12-15&lang=uk').lang).toBe('uk');
+    expect(parseLink('#lang=en').lang).toBe('en');
+    const hash = formatLink({ dateIso: '2024-12-15', camera: { zoom: 6, lat: 51.2, lon: 35.27 }, lang: 'uk' });
+    expect(hash).toBe('#date=2024-12-15&map=6/51.20/35.27&lang=uk');
+    expect(parseLink(hash)).toMatchObject({ dateIso: '2024-12-15', lang: 'uk', notices: [] });
+    expect(formatLink({ dateIso: '2024-12-15', lang: 'en' })).toBe('#date=2024-12-15');
+  });
+  it('refuses an unknown language with a notice and keeps the rest', () => {
+    const l = parseLink('#date=2024-12-15&lang=de');
+    expect(l.lang).toBeUndefined();
+    expect(l.dateIso).toBe('2024-12-15');
+    expect(words(l)[0]).toMatch(/"de".*en, uk/);
   });
 });

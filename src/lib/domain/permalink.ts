@@ -1,7 +1,8 @@
 // Permalinks: the URL hash holds the built-in dataset, the date (or compared dates), the sources shown and the view,
 // `#dataset=front&date=2024-11-20&map=6/48.50/35.50`, `#date=2024-12-15&sources=deepstate,isw&view=side&map=10/51.20/35.27`
-// (no `dataset=`: the default, Kursk, so older links still work).
+// (no `dataset=`: the default, Kursk, so older links still work), and the UI language, `&lang=uk`.
 import { isIsoDate } from './timeline';
+import { UI_LOCALES, type UiLocale } from './format';
 import type { Camera } from './types';
 
 /** How several maps are laid out: one map with overlays, maps side by side, or two maps with a swipe divider. */
@@ -17,13 +18,22 @@ export interface LinkState {
   sources?: string[];
   view?: MapLayout;
   camera?: Camera;
+  /** The UI language; written only when it is not English, the default. */
+  lang?: UiLocale;
   /** Id of the chosen place in the dataset's gazetteer (`place=geonames:486816`). */
   placeId?: string;
 }
 
+/** A problem with a link: the key of its message in the UI catalogue (src/lib/i18n/en.ts) and the message's parameters. */
+export interface LinkNotice {
+  key: 'link.badDate' | 'link.badCompare' | 'link.badSourcesSome' | 'link.badSourcesNone' | 'link.badView' | 'link.badPlace' | 'link.badMap' | 'link.badLang' | 'link.badDataset';
+  params: Record<string, string>;
+}
+
 export interface ParsedLink extends LinkState {
   /** What in the link could not be used, in words, so the UI can say why it fell back to defaults. */
-  notices: string[];
+  /** What was wrong with the link, as message keys of the UI catalogue with their parameters (worded by the UI). */
+  notices: LinkNotice[];
 }
 
 const MAX_ZOOM = 22;
@@ -48,12 +58,12 @@ export function parseLink(hash: string): ParsedLink {
   const dataset = params.get('dataset');
   if (dataset !== null) {
     if (/^[a-z0-9_-]{1,40}$/.test(dataset)) out.datasetId = dataset;
-    else out.notices.push(`The link's dataset "${dataset.slice(0, 40)}" is not a dataset id; showing the default dataset.`);
+    else out.notices.push({ key: 'link.badDataset', params: { dataset: dataset.slice(0, 40) } });
   }
   const date = params.get('date');
   if (date !== null) {
     if (isIsoDate(date)) out.dateIso = date;
-    else out.notices.push(`The link's date "${date}" is not a valid YYYY-MM-DD date; showing the default date.`);
+    else out.notices.push({ key: 'link.badDate', params: { value: date } });
   }
   const compare = params.get('compare');
   if (compare !== null) {
@@ -61,7 +71,7 @@ export function parseLink(hash: string): ParsedLink {
     if (fromIso && toIso && extra === undefined && isIsoDate(fromIso) && isIsoDate(toIso)) {
       out.compare = fromIso <= toIso ? { fromIso, toIso } : { fromIso: toIso, toIso: fromIso };
     } else {
-      out.notices.push(`The link's comparison "${compare}" is not of the form YYYY-MM-DD..YYYY-MM-DD; compare mode is off.`);
+      out.notices.push({ key: 'link.badCompare', params: { value: compare } });
     }
   }
   const sources = params.get('sources');
@@ -69,26 +79,32 @@ export function parseLink(hash: string): ParsedLink {
     const ids = sources.split(',').map((s) => s.trim()).filter((s) => s !== '');
     const good = ids.filter((id) => /^[a-z0-9][a-z0-9-]{0,39}$/.test(id));
     if (good.length < ids.length || good.length === 0)
-      out.notices.push(`The link's sources "${sources}" are not a comma-separated list of source ids; ${good.length > 0 ? 'the others are shown' : 'showing the default source'}.`);
+      out.notices.push({ key: good.length > 0 ? 'link.badSourcesSome' : 'link.badSourcesNone', params: { value: sources } });
     if (good.length > 0) out.sources = [...new Set(good)];
   }
   const view = params.get('view');
   if (view !== null) {
     const layout = MAP_LAYOUTS.find((l) => l === view);
     if (layout) out.view = layout;
-    else out.notices.push(`The link's view "${view}" is not one of ${MAP_LAYOUTS.join(', ')}; showing the overlay.`);
+    else out.notices.push({ key: 'link.badView', params: { value: view, layouts: MAP_LAYOUTS.join(', ') } });
   }
   const place = params.get('place');
   if (place !== null) {
     // Ids are the gazetteer's (`wof:…`, `geonames-postal:RU:…`): printable, short, no spaces.
     if (/^[\w.:-]{1,80}$/.test(place)) out.placeId = place;
-    else out.notices.push(`The link's place "${place.slice(0, 80)}" is not a place id; no place is shown.`);
+    else out.notices.push({ key: 'link.badPlace', params: { value: place.slice(0, 80) } });
   }
   const map = params.get('map');
   if (map !== null) {
     const camera = parseCamera(map);
     if (camera) out.camera = camera;
-    else out.notices.push(`The link's view "${map}" is not zoom/latitude/longitude within range; showing the default view.`);
+    else out.notices.push({ key: 'link.badMap', params: { value: map } });
+  }
+  const lang = params.get('lang');
+  if (lang !== null) {
+    const l = UI_LOCALES.find((k) => k === lang);
+    if (l) out.lang = l;
+    else out.notices.push({ key: 'link.badLang', params: { value: lang, locales: UI_LOCALES.join(', ') } });
   }
   return out;
 }
@@ -116,6 +132,8 @@ export function formatLink(state: LinkState): string {
     const d = coordinateDecimals(zoom);
     parts.push(`map=${Math.round(zoom * 100) / 100}/${lat.toFixed(d)}/${lon.toFixed(d)}`);
   }
+  // After the map, so App's history (a new entry per date, not per camera or language move) splits at `&map=`.
+  if (state.lang && state.lang !== 'en') parts.push(`lang=${state.lang}`);
   return `#${parts.join('&')}`;
 }
 

@@ -17,11 +17,25 @@ describe('one clock', () => {
   });
 
   it('finds each source’s snapshot in force on a shared date, with its age', () => {
-    expect(inForceOn(daily, '2024-08-14')).toEqual({ index: 2, snapshotDateIso: '2024-08-14', ageDays: 0 });
-    expect(inForceOn(weekly, '2024-08-14')).toEqual({ index: 0, snapshotDateIso: '2024-08-11', ageDays: 3 });
-    expect(inForceOn(irregular, '2024-08-13')).toEqual({ index: 0, snapshotDateIso: '2024-08-07', ageDays: 6 });
-    expect(inForceOn(weekly, '2024-08-10')).toEqual({ index: -1, snapshotDateIso: null, ageDays: null });
-    expect(inForceOn(daily, '2025-01-01')).toEqual({ index: 3, snapshotDateIso: '2024-08-15', ageDays: 139 });
+    expect(inForceOn(daily, '2024-08-14')).toEqual({ index: 2, snapshotDateIso: '2024-08-14', ageDays: 0, confirmedIso: null });
+    expect(inForceOn(weekly, '2024-08-14')).toEqual({ index: 0, snapshotDateIso: '2024-08-11', ageDays: 3, confirmedIso: null });
+    expect(inForceOn(irregular, '2024-08-13')).toEqual({ index: 0, snapshotDateIso: '2024-08-07', ageDays: 6, confirmedIso: null });
+    expect(inForceOn(weekly, '2024-08-10')).toEqual({ index: -1, snapshotDateIso: null, ageDays: null, confirmedIso: null });
+    expect(inForceOn(daily, '2025-01-01')).toEqual({ index: 3, snapshotDateIso: '2024-08-15', ageDays: 139, confirmedIso: null });
+  });
+  it('says when a source confirmed its snapshot by publishing without a change: unchanged is not unpublished', () => {
+    // Shaped like DeepState's Kursk index: a change on 19 January 2025, then publications without one, and days with
+    // no publication at all (here 30–31 January; DeepState has ten such days, e.g. 22 December 2024).
+    const changed = ['2025-01-10', '2025-01-19', '2025-02-07'];
+    const unchanged = ['2025-01-11', '2025-01-18', '2025-01-20', '2025-01-29', '2025-02-01', '2025-02-04', '2025-02-06'];
+    expect(inForceOn(changed, '2025-02-04', unchanged)).toEqual({ index: 1, snapshotDateIso: '2025-01-19', ageDays: 16, confirmedIso: '2025-02-04' });
+    // A day the source said nothing: the last confirmation before it, not the day itself.
+    expect(inForceOn(changed, '2025-01-31', unchanged).confirmedIso).toBe('2025-01-29');
+    expect(inForceOn(changed, '2025-02-05', unchanged).confirmedIso).toBe('2025-02-04');
+    // On the snapshot's own day, and when the last publication without a change is older than the snapshot: none.
+    expect(inForceOn(changed, '2025-01-19', unchanged).confirmedIso).toBeNull();
+    expect(inForceOn(['2025-01-10', '2025-01-19'], '2025-01-19', ['2025-01-18']).confirmedIso).toBeNull();
+    expect(inForceOn(changed, '2025-01-09', unchanged)).toEqual({ index: -1, snapshotDateIso: null, ageDays: null, confirmedIso: null });
   });
 });
 

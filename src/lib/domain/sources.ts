@@ -2,7 +2,9 @@
 // share, dated labels, and the relabelling that lets the date-to-date overlay compare two sources on one date.
 import type { LoadedDataset } from './dataset';
 import { daysBetween, snapshotIndexOn } from './timeline';
-import type { AreaMeasure, ControlFeature, DatasetManifest, LabelPeriod, Snapshot } from './types';
+import type { AreaMeasure, ControlFeature, DatasetManifest, LabelPeriod, Snapshot, Translations } from './types';
+import type { UiLocale } from './format';
+import { localized } from './localized';
 
 /** The dates of every source together, sorted, each once: the stops of the shared slider. */
 export function clockDates(datesBySource: readonly (readonly string[])[]): string[] {
@@ -19,12 +21,23 @@ export interface InForce {
   snapshotDateIso: string | null;
   /** Days from the snapshot's date to the asked date (0: published that day); null before the first. */
   ageDays: number | null;
+  /**
+   * The last day after the snapshot, on or before the asked date, on which the source published the area without a
+   * change (the manifest's `publishedUnchanged`): the snapshot was still its word then. Null when there is none.
+   */
+  confirmedIso: string | null;
 }
 
-export function inForceOn(datesIso: readonly string[], dateIso: string): InForce {
+/**
+ * The snapshot in force on `dateIso` among `datesIso` (sorted), and the last day `unchangedIso` (sorted) says the
+ * source confirmed it: "unchanged since 19 January 2025, confirmed 4 February 2025", not "16 days old".
+ */
+export function inForceOn(datesIso: readonly string[], dateIso: string, unchangedIso: readonly string[] = []): InForce {
   const index = snapshotIndexOn(datesIso, dateIso);
   const snapshotDateIso = index >= 0 ? datesIso[index]! : null;
-  return { index, snapshotDateIso, ageDays: snapshotDateIso ? daysBetween(snapshotDateIso, dateIso) : null };
+  const k = snapshotDateIso ? snapshotIndexOn(unchangedIso, dateIso) : -1;
+  const confirmedIso = k >= 0 && unchangedIso[k]! > snapshotDateIso! ? unchangedIso[k]! : null;
+  return { index, snapshotDateIso, ageDays: snapshotDateIso ? daysBetween(snapshotDateIso, dateIso) : null, confirmedIso };
 }
 
 /** A source's name where several are shown: its short name, else its title. */
@@ -40,10 +53,16 @@ export function sourceColor(manifest: Pick<DatasetManifest, 'color'>, position: 
 }
 
 /** The label of a class or measure on a date, with the note that explains a dated label. */
-export function labelOn(item: { label: string; labelPeriods?: readonly LabelPeriod[] }, dateIso: string): { label: string; note?: string } {
+export function labelOn(
+  item: { label: string; labelPeriods?: readonly LabelPeriod[]; translations?: Translations<'label'> },
+  dateIso: string,
+  locale: UiLocale = 'en',
+): { label: string; note?: string } {
   const p = item.labelPeriods?.find((q) => (q.fromIso === undefined || q.fromIso <= dateIso) && (q.untilIso === undefined || dateIso <= q.untilIso));
-  if (!p) return { label: item.label };
-  return p.note === undefined ? { label: p.label } : { label: p.label, note: p.note };
+  if (!p) return { label: localized(item, 'label', locale) ?? item.label };
+  const label = localized(p, 'label', locale) ?? p.label;
+  const note = localized(p, 'note', locale);
+  return note === undefined ? { label } : { label, note };
 }
 
 /** A measure two sources both define: the same id, clipped to a region of the same id (or neither clipped). */

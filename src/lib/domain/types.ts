@@ -42,6 +42,12 @@ export interface Snapshot {
 }
 
 /**
+ * Text of a manifest item in other UI languages, by field: `{ "uk": { "label": "…" } }`. English is the item's own
+ * field; a missing translation falls back to it.
+ */
+export type Translations<F extends string> = { uk?: Partial<Record<F, string>> };
+
+/**
  * A label that holds only for some dates (inclusive bounds), because the source's own name for the layer
  * changed: ISW called its Kursk layer a "claimed limit of advance" until 2024-12-01.
  */
@@ -51,6 +57,7 @@ export interface LabelPeriod {
   label: string;
   /** Why the label differs on these dates, in a sentence. */
   note?: string;
+  translations?: Translations<'label' | 'note'>;
 }
 
 /** A class of control area: how it is labelled and drawn. */
@@ -68,6 +75,7 @@ export interface ControlClass {
    */
   heldBy?: string;
   labelPeriods?: LabelPeriod[];
+  translations?: Translations<'label' | 'description'>;
 }
 
 /**
@@ -83,6 +91,7 @@ export interface AreaMeasure {
   /** Also give the figure as a share of the manifest's `referenceArea`. */
   shareOfReference?: boolean;
   labelPeriods?: LabelPeriod[];
+  translations?: Translations<'label'>;
 }
 
 /** The area a share is taken of (e.g. a country's official area), with where the figure comes from. */
@@ -128,11 +137,17 @@ export interface DatasetManifest {
   classes: ControlClass[];
   measures: AreaMeasure[];
   /** Clip regions by id: file names of GeoJSON polygons (e.g. Russia's land within the region). */
-  clipRegions?: Record<string, { label: string; file: string }>;
+  clipRegions?: Record<string, { label: string; file: string; translations?: Translations<'label'> }>;
   defaultView?: Camera;
   sources: DatasetSource[];
   /** Snapshot files, by date. */
   snapshots: { dateIso: string; file: string }[];
+  /**
+   * Days the source published this area without a change, sorted (DeepState: `changed_since_previous_day` False in
+   * deepstate-index.csv). Such a day has no snapshot of its own; it confirms the one in force. "Unchanged" is not
+   * "not published": a day in neither list is one the source said nothing about.
+   */
+  publishedUnchanged?: string[];
   claimsFile?: string;
   placesFile?: string;
   /**
@@ -142,6 +157,7 @@ export interface DatasetManifest {
   snapshotStore?: string;
   referenceArea?: ReferenceArea;
   regions?: RegionBreakdown;
+  translations?: Translations<'title' | 'description' | 'region'>;
   /** CSV of dated claims about named places (src/lib/data/place-claims.ts). */
   placeClaimsFile?: string;
   /** How features without a `class` get one (files from mappers who do not use our schema). */

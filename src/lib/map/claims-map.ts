@@ -65,7 +65,15 @@ export interface ClaimsMapOptions {
   basemapAttributionHtml?: string;
   /** Show navigation and scale controls (off for the secondary map of side-by-side). */
   controls?: boolean;
+  /** MapLibre's own UI strings (zoom buttons, attribution toggle, canvas label) in the page's language. */
+  uiStrings?: Record<string, string>;
 }
+
+/**
+ * Where the attribution starts folded: a phone-sized screen (the same breakpoint as the page's CSS), where the
+ * credits open over a quarter of the map. A media query, not a measured element.
+ */
+export const SMALL_SCREEN_QUERY = '(max-width: 760px)';
 
 /** Prefix of the class labels in the colour expression (see classColor). */
 const CLASS_LABEL_PREFIX = 'class:';
@@ -104,12 +112,13 @@ export class ClaimsMap {
       hash: false,
       dragRotate: false,
       pitchWithRotate: false,
+      ...(options.uiStrings ? { locale: options.uiStrings } : {}),
     });
     this.map.touchZoomRotate.disableRotation();
     this.language = options.language;
     this.attribution = options.attribution;
     this.attributionControl = this.newAttributionControl();
-    this.map.addControl(this.attributionControl);
+    this.addAttribution();
     if (options.controls !== false) {
       this.map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
       this.map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
@@ -268,12 +277,20 @@ export class ClaimsMap {
     this.attribution = attribution;
     this.map.removeControl(this.attributionControl);
     this.attributionControl = this.newAttributionControl();
+    this.addAttribution();
+  }
+
+  /** Add the attribution control; on a small screen fold it (the ⓘ button opens it), as MapLibre does after a drag. */
+  private addAttribution(): void {
     this.map.addControl(this.attributionControl);
+    if (typeof matchMedia === 'function' && matchMedia(SMALL_SCREEN_QUERY).matches)
+      this.map.getContainer().querySelector('.maplibregl-ctrl-attrib')?.classList.remove('maplibregl-compact-show');
   }
 
   private newAttributionControl(): AttributionControl {
     // The basemap credit is ours (trusted HTML with links); dataset credits are text from data, escaped.
-    const custom = [...this.attribution.map(escapeHtml), ...(this.options.basemapAttributionHtml ? [this.options.basemapAttributionHtml] : [])];
+    // The datasets' credits are in their manifests' language (English), marked so on a page in another (WCAG 3.1.2).
+    const custom = [...this.attribution.map((a) => `<span lang="en">${escapeHtml(a)}</span>`), ...(this.options.basemapAttributionHtml ? [this.options.basemapAttributionHtml] : [])];
     return new AttributionControl({ compact: true, customAttribution: custom });
   }
 
@@ -640,6 +657,7 @@ export function createClaimsMap(opts: {
   language: BasemapLanguage;
   attribution: string[];
   controls?: boolean;
+  uiStrings?: Record<string, string>;
 }): ClaimsMap {
   registerPmtilesProtocol();
   // Absolute URLs: MapLibre's workers resolve relative URLs against their own location, not the page's.
@@ -653,6 +671,7 @@ export function createClaimsMap(opts: {
     attribution: opts.attribution,
     basemapAttributionHtml: BASEMAP_ATTRIBUTION,
     controls: opts.controls ?? true,
+    ...(opts.uiStrings ? { uiStrings: opts.uiStrings } : {}),
   });
   return map;
 }

@@ -1,7 +1,9 @@
 // Popup content for a clicked control area, built from DOM text nodes: strings from data never become HTML.
 import type { StoredFeature } from '../domain/snapshot-store';
 import type { ControlClass, DatasetSource } from '../domain/types';
-import { formatDateLong } from '../domain/format';
+import { formatDateLong, formatInt, type UiLocale } from '../domain/format';
+import { localized } from '../domain/localized';
+import { translateEn, type Translate } from '../i18n/catalogue';
 import { describeProvenance, provenanceOf } from '../data/convert/provenance';
 
 /** A link from data is only followed when it is http(s); anything else (javascript:, data:) is shown as text. */
@@ -31,12 +33,15 @@ export interface PopupInput {
   cls: ControlClass | undefined;
   datesIso: readonly string[];
   sources: readonly DatasetSource[];
+  /** The UI language's messages and locale (English when absent). */
+  t?: Translate;
+  locale?: UiLocale;
 }
 
 /** What a reader needs to cite a polygon: its class, since when it stood unchanged, where it is from. */
-export function buildControlPopup({ feature, cls, datesIso, sources }: PopupInput): HTMLElement {
+export function buildControlPopup({ feature, cls, datesIso, sources, t = translateEn, locale = 'en' }: PopupInput): HTMLElement {
   const root = el('div', undefined, 'cg-popup');
-  const title = el('strong', cls?.label ?? feature.classId);
+  const title = el('strong', (cls && localized(cls, 'label', locale)) ?? feature.classId);
   if (cls) {
     const swatch = el('span', undefined, 'cg-swatch');
     swatch.style.background = cls.color;
@@ -51,15 +56,22 @@ export function buildControlPopup({ feature, cls, datesIso, sources }: PopupInpu
   const last = datesIso[feature.lastIndex];
   if (first && last) {
     root.append(el('div', first === last
-      ? `This polygon appears in the snapshot of ${formatDateLong(first)} only.`
-      : `This polygon is unchanged in the snapshots from ${formatDateLong(first)} to ${formatDateLong(last)}.`));
+      ? t('popup.onlyIn', { date: formatDateLong(first, locale) })
+      : t('popup.unchanged', { first: formatDateLong(first, locale), last: formatDateLong(last, locale) })));
   }
-  if (feature.file !== undefined) root.append(el('div', `File ${feature.file}, feature ${feature.featureIndex}.`, 'cg-popup-file'));
+  if (feature.file !== undefined) root.append(el('div', t('popup.file', { file: feature.file, index: String(feature.featureIndex) }), 'cg-popup-file'));
   // A feature converted from TopoJSON, KML, a Shapefile or Esri JSON says where in its file it came from.
   const provenance = provenanceOf(feature.properties);
-  if (provenance) root.append(el('div', `Converted ${describeProvenance(provenance)}.`, 'cg-popup-provenance'));
+  if (provenance) {
+    // The provenance is worded as the command line words it (English), so it is marked as English.
+    const line = el('div', t('popup.converted'), 'cg-popup-provenance');
+    const what = el('span', ` ${describeProvenance(provenance)}.`);
+    what.lang = 'en';
+    line.append(what);
+    root.append(line);
+  }
   for (const s of sources.slice(0, 1)) {
-    const line = el('div', 'Source: ', 'cg-popup-source');
+    const line = el('div', t('popup.source'), 'cg-popup-source');
     const href = safeHttpUrl(s.url);
     if (href) {
       const a = el('a', s.name);
@@ -75,18 +87,16 @@ export function buildControlPopup({ feature, cls, datesIso, sources }: PopupInpu
   return root;
 }
 
-const populationFormat = new Intl.NumberFormat('en-GB');
-
 /** A settlement's names in the three languages the basemap carries, and its population, as text. */
-export function buildPlacePopup(props: Record<string, unknown>): HTMLElement {
+export function buildPlacePopup(props: Record<string, unknown>, t: Translate = translateEn, locale: UiLocale = 'en'): HTMLElement {
   const text = (k: string) => (typeof props[k] === 'string' && (props[k] as string).trim() !== '' ? (props[k] as string) : undefined);
   const root = el('div', undefined, 'cg-popup');
-  root.append(el('strong', text('name:en') ?? text('name') ?? 'Unnamed place'));
-  const names = [['Ukrainian', text('name:uk')], ['Russian', text('name:ru')]] as const;
+  root.append(el('strong', text('name:en') ?? text('name') ?? t('popup.unnamed')));
+  const names = [[t('popup.ukrainian'), text('name:uk')], [t('popup.russian'), text('name:ru')]] as const;
   for (const [lang, name] of names) if (name) root.append(el('div', `${lang}: ${name}`));
   const population = Number(props['population']);
-  if (Number.isFinite(population) && population > 0) root.append(el('div', `Population: ${populationFormat.format(population)} (GeoNames)`));
+  if (Number.isFinite(population) && population > 0) root.append(el('div', t('popup.population', { population: formatInt(population, locale) })));
   const country = text('country');
-  if (country) root.append(el('div', `Country: ${country === 'RU' ? 'Russia' : country === 'UA' ? 'Ukraine' : country}`, 'cg-popup-file'));
+  if (country) root.append(el('div', t('popup.country', { country: country === 'RU' ? t('country.RU') : country === 'UA' ? t('country.UA') : country }), 'cg-popup-file'));
   return root;
 }

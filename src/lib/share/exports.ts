@@ -13,6 +13,7 @@ import { requestAreaSeries } from '../data/areas-client';
 import { sourcesInView } from '../state/export-context';
 import { canvasToPng, composeImage } from './compose-image';
 import { addPngText } from '../domain/png-text';
+import { t } from '../i18n/i18n.svelte';
 
 /** A file ready to save. */
 export interface ExportFile {
@@ -57,9 +58,9 @@ export function legendKeys(app: AppState): LegendKey[] {
 
 /** Why the figures on screen cannot be exported yet, or null when they can. */
 export function figuresNotReady(app: AppState): string | null {
-  if (app.compare) return app.diff ? null : app.diffError ? `the comparison failed: ${app.diffError}` : 'the comparison is still being computed';
+  if (app.compare) return app.diff ? null : app.diffError ? t('share.notReady.compareFailed', { reason: app.diffError }) : t('share.notReady.comparing');
   const waiting = app.onDate.filter((s) => s.inForce.index >= 0 && !s.report);
-  return waiting.length === 0 ? null : `the areas of ${waiting.map((s) => s.name).join(', ')} are still being computed`;
+  return waiting.length === 0 ? null : t('share.notReady.areas', { names: waiting.map((s) => s.name).join(', ') });
 }
 
 /** The figures on screen, the sentence saying how they were computed, and what the map draws if not all of them. */
@@ -96,7 +97,7 @@ export async function imageFile(app: AppState, ctx: ExportContext, scale: 1 | 2)
 
 /** Why the snapshots cannot be exported as GeoJSON, or null. */
 export function snapshotsUnavailable(app: AppState): string | null {
-  return sourcesInView(app).some((s) => s.dataset.tiles) ? 'a tiled build holds its polygons as simplified vector tiles, not as whole polygons' : null;
+  return sourcesInView(app).some((s) => s.dataset.tiles) ? t('share.notReady.tiled') : null;
 }
 
 /** The snapshot(s) in force, as GeoJSON: each source's on a date, the primary's from and to snapshots in compare mode. */

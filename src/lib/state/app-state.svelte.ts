@@ -18,6 +18,7 @@ import type { LoadedDataset, Source, TiledData } from '../domain/dataset';
 import { areaReportFromBuild } from '../domain/build-areas';
 import type { MapImages } from '../share/compose-image';
 import { alignSourcesForDiff, clockDates, inForceOn, sharedMeasures, sourceColor, sourceName, type InForce } from '../domain/sources';
+import { i18n, t } from '../i18n/i18n.svelte';
 
 export type { LoadedDataset } from '../domain/dataset';
 
@@ -66,7 +67,7 @@ export class AppState {
   ownClaims = $state.raw<Claim[]>([]);
   /** Things the user should know that are not data problems (a bad link, a fallback). */
   notices = $state<string[]>([]);
-  loading = $state<string | null>('Loading the dataset…');
+  loading = $state<string | null>(t('app.loadingDataset'));
   /** True once the map has drawn the first dataset: what is below the fold loads after that. */
   mapDrawn = $state(false);
 
@@ -97,7 +98,15 @@ export class AppState {
   camera = $state.raw<Camera>(FALLBACK_CAMERA);
   playing = $state(false);
   speed = $state<number>(2);
-  language = $state<Language>('en');
+  /** The place-label language the user picked; null: labels follow the UI language. */
+  labelLanguageChoice = $state<Language | null>(null);
+  /** The map's place-label language: the user's pick, else the UI language. */
+  get language(): Language {
+    return this.labelLanguageChoice ?? i18n.locale;
+  }
+  set language(language: Language) {
+    this.labelLanguageChoice = language;
+  }
   /** The comparison of the two compared dates, once computed (null while computing: never a stale pair). */
   diff = $state.raw<SnapshotDiff | null>(null);
   diffPending = $state(false);
@@ -125,7 +134,7 @@ export class AppState {
   /** Why compare mode cannot be used with this dataset, or null when it can. */
   compareUnavailable: string | null = $derived(
     this.tiles && !this.tiles.geojsonUrl
-      ? 'Compare is not available for this dataset: it is a tiled build without features.geojson (built with --no-geojson), and tiles are simplified per zoom, so they cannot be compared exactly.'
+      ? t('app.compareUnavailable')
       : null,
   );
   /**
@@ -138,7 +147,7 @@ export class AppState {
   /** The primary source's snapshot in force on the date (an index into its own dates). */
   snapshotIndex = $derived(snapshotIndexOn(this.store?.datesIso ?? [], this.dateIso));
   /** The date of the primary's snapshot in force, and how many days old it is on the chosen date. */
-  primaryInForce: InForce = $derived(inForceOn(this.store?.datesIso ?? [], this.dateIso));
+  primaryInForce: InForce = $derived(inForceOn(this.store?.datesIso ?? [], this.dateIso, this.dataset?.manifest.publishedUnchanged));
   snapshotDateIso = $derived(this.primaryInForce.snapshotDateIso);
   snapshotAgeDays = $derived(this.primaryInForce.ageDays);
   /** Area figures per source, per snapshot index, as the area worker answers them (`id:index`). */
@@ -154,7 +163,7 @@ export class AppState {
   /** Each shown source on the date: snapshot in force, age, figures. */
   onDate: SourceOnDate[] = $derived(
     this.shown.map((source, position) => {
-      const inForce = inForceOn(source.dataset.store.datesIso, this.dateIso);
+      const inForce = inForceOn(source.dataset.store.datesIso, this.dateIso, source.dataset.manifest.publishedUnchanged);
       return {
         source,
         name: sourceName(source.dataset.manifest),
@@ -292,12 +301,12 @@ export class AppState {
   /** Follow a permalink; anything unusable falls back to the defaults, with a notice. */
   applyLink(hash: string, initial = false): void {
     const link = parseLink(hash);
-    const notices = [...link.notices];
+    const notices = link.notices.map((n) => i18n.linkNotice(n));
     if (link.sources) {
       const known = link.sources.filter((id) => this.sources.some((s) => s.id === id) || this.pendingSourceIds.includes(id));
       const unknown = link.sources.filter((id) => !known.includes(id));
       if (unknown.length > 0)
-        notices.push(`The link names ${unknown.length === 1 ? 'a source' : 'sources'} this dataset does not have (${unknown.join(', ')}); ${known.length > 0 ? 'the others are shown' : 'showing the default source'}.`);
+        notices.push(t(known.length > 0 ? 'link.unknownSourcesSome' : 'link.unknownSourcesNone', { count: unknown.length, ids: unknown.join(', ') }));
       const loaded = known.filter((id) => this.sources.some((s) => s.id === id));
       if (loaded.length > 0) this.shownIds = loaded;
     }
@@ -306,7 +315,7 @@ export class AppState {
     const dates = this.datesIso;
     let date = link.dateIso;
     if (date && dates.length > 0 && (date < dates[0]! || date > dates[dates.length - 1]!)) {
-      notices.push(`The link's date ${date} is outside this dataset (${dates[0]} to ${dates[dates.length - 1]}); showing ${clampDate(dates, date)}.`);
+      notices.push(t('link.dateOutside', { value: date, first: dates[0]!, last: dates[dates.length - 1]!, shown: clampDate(dates, date) }));
       date = clampDate(dates, date);
     }
     if (link.compare && this.compareUnavailable) {
@@ -323,6 +332,8 @@ export class AppState {
     }
     if (link.camera) this.camera = link.camera;
     else if (initial) this.camera = this.dataset?.manifest.defaultView ?? FALLBACK_CAMERA;
+    // A link's language is followed but not remembered: only the reader's own pick is.
+    if (link.lang) void i18n.setLocale(link.lang);
     if (initial || notices.length > 0) this.notices = notices;
   }
 
@@ -331,7 +342,7 @@ export class AppState {
    * `extra`: what other state classes add (the chosen place).
    */
   link(extra: Pick<LinkState, 'placeId'> = {}): string {
-    const state: LinkState = { dateIso: this.dateIso, camera: this.camera, ...extra };
+    const state: LinkState = { dateIso: this.dateIso, camera: this.camera, lang: i18n.locale, ...extra };
     if (this.collectionId !== DEFAULT_COLLECTION.id) state.datasetId = this.collectionId;
     if (this.compare) state.compare = this.compare;
     const ids = [...this.shownIds, ...this.pendingSourceIds.filter((id) => !this.shownIds.includes(id))];
@@ -345,13 +356,24 @@ export class AppState {
     return this.lastDateIso;
   }
 
+  /**
+   * Go to a date. In compare mode the date moved is the "to" date (the "from" date follows if passed), so the
+   * step buttons, playback, typed date and claims move what the maps show, and the footer says the same.
+   */
   setDate(dateIso: string): void {
     if (this.datesIso.length === 0) return;
-    this.dateIso = clampDate(this.datesIso, dateIso);
+    const d = clampDate(this.datesIso, dateIso);
+    if (this.compare) this.compare = { fromIso: d < this.compare.fromIso ? d : this.compare.fromIso, toIso: d };
+    this.dateIso = d;
+  }
+
+  /** The date the step buttons and playback move: the slider's, or in compare mode the "to" date. */
+  get movingDateIso(): string {
+    return this.compare?.toIso ?? this.dateIso;
   }
 
   step(delta: number): void {
-    this.setDate(stepSnapshot(this.datesIso, this.dateIso, delta));
+    this.setDate(stepSnapshot(this.datesIso, this.movingDateIso, delta));
   }
 
   first(): void {
@@ -364,13 +386,13 @@ export class AppState {
 
   /** Play from the chosen date (from the start when at the end). */
   togglePlay(): void {
-    if (!this.playing && this.dateIso >= this.lastDateIso) this.first();
+    if (!this.playing && this.movingDateIso >= this.lastDateIso) this.setDate(this.compare ? this.compare.fromIso : this.firstDateIso);
     this.playing = !this.playing;
   }
 
   /** One playback tick: the next snapshot, stopping at the last. */
   tick(): void {
-    if (this.dateIso >= this.lastDateIso) {
+    if (this.movingDateIso >= this.lastDateIso) {
       this.playing = false;
       return;
     }
@@ -472,7 +494,7 @@ export class AppState {
     const shared = sharedMeasures(a.dataset.manifest.measures, b.dataset.manifest.measures);
     if (shared.length === 0) {
       this.disagreement = null;
-      this.disagreementError = `${sourceName(a.dataset.manifest)} and ${sourceName(b.dataset.manifest)} share no measure (the same id, clipped to the same region), so their ground cannot be compared.`;
+      this.disagreementError = t('disagree.noShared', { a: sourceName(a.dataset.manifest), b: sourceName(b.dataset.manifest) });
       return;
     }
     this.disagreementPending = true;

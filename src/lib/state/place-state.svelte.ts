@@ -15,6 +15,7 @@ import { checkPlaceClaim, type PlaceClaimVerdict } from '../domain/place-claim-c
 import { createPlaceIndex, searchPlaces, type PlaceIndex } from '../domain/place-search';
 import { sourceName } from '../domain/sources';
 import type { Camera } from '../domain/types';
+import { t } from '../i18n/i18n.svelte';
 
 /** Zoom the map goes to for a chosen place (villages are a few hundred metres across). */
 export const PLACE_ZOOM = 12;
@@ -137,7 +138,7 @@ export class PlaceState {
   private async compute(source: Source, g: Gazetteer): Promise<void> {
     const ds = source.dataset;
     if (ds.tiles) {
-      this.errors.set(source.id, 'Place histories need whole polygons; this tiled build has none loaded.');
+      this.errors.set(source.id, t('place.noWholePolygons'));
       return;
     }
     const live = () => this.sources.some((s) => s.id === source.id && s.dataset === ds) && this.gazetteer === g;
@@ -187,7 +188,7 @@ export class PlaceState {
     }
     if (!this.gazetteer?.byId.has(placeId)) {
       this.selectedId = null;
-      return `The link's place "${placeId}" is not in this dataset's gazetteer; no place is shown.`;
+      return t('place.linkUnknown', { id: placeId });
     }
     this.selectedId = placeId;
     return null;

@@ -1,6 +1,7 @@
 // Loading the built-in sources onto the clock: the primary first (the map draws as soon as it is in), then the
 // other sources a link names, each added when it arrives; any other built-in source loads when the user shows it.
 import { parseLink } from '../domain/permalink';
+import { t } from '../i18n/i18n.svelte';
 import type { BuiltinCollection } from '../data/builtin-datasets';
 import { loadBuiltinFolder, type BuiltinLoad } from '../data/load-client';
 import type { AppState } from './app-state.svelte';
@@ -12,26 +13,26 @@ export async function openBuiltinCollection(app: AppState, collection: BuiltinCo
   const [primaryId, ...others] = ids;
   const primary = collection.sources.find((s) => s.id === primaryId)!;
   app.pendingSourceIds = others;
-  const first = await loadBuiltinFolder(primary.folder, (text) => (app.loading = text));
+  const first = await loadBuiltinFolder(primary.folder, (text) => (app.loading = text), t);
   const { dataset, issues } = first;
   if (!dataset) {
     app.issues = issues;
     app.loading = null;
     app.pendingSourceIds = [];
-    app.notices = ['The built-in dataset could not be loaded; see the data problems listed.'];
+    app.notices = [t('app.builtinNotLoaded')];
     return;
   }
   app.setSources([{ id: primary.id, dataset }], [primary.id], issues, hash);
   completeLater(app, primary.id, first);
   // The other sources the link names join the clock as they arrive, in the link's order.
-  const loaded = await Promise.all(others.map((id) => loadBuiltinFolder(collection.sources.find((s) => s.id === id)!.folder, () => {})));
+  const loaded = await Promise.all(others.map((id) => loadBuiltinFolder(collection.sources.find((s) => s.id === id)!.folder, () => {}, t)));
   others.forEach((id, i) => {
     const r = loaded[i]!;
     if (r.dataset) app.addSource({ id, dataset: r.dataset }, r.issues);
     else {
       app.pendingSourceIds = app.pendingSourceIds.filter((p) => p !== id);
       app.issues = [...app.issues, ...r.issues];
-      app.notices = [...app.notices, `The source "${id}" could not be loaded; see the data problems listed.`];
+      app.notices = [...app.notices, t('app.sourceNotLoaded', { id })];
     }
   });
   // Re-apply the link's view and date now that every source it names is on the clock (the date may be one only a
@@ -48,7 +49,7 @@ export async function showBuiltinSource(app: AppState, collection: BuiltinCollec
   const entry = collection.sources.find((s) => s.id === id);
   if (!entry || app.pendingSourceIds.includes(id)) return;
   app.pendingSourceIds = [...app.pendingSourceIds, id];
-  const { dataset, issues } = await loadBuiltinFolder(entry.folder, () => {});
+  const { dataset, issues } = await loadBuiltinFolder(entry.folder, () => {}, t);
   if (dataset) app.addSource({ id, dataset }, issues);
   else {
     app.pendingSourceIds = app.pendingSourceIds.filter((p) => p !== id);
@@ -61,7 +62,7 @@ export async function followLink(app: AppState, collection: BuiltinCollection, h
   const missing = (parseLink(hash).sources ?? []).filter((id) => collection.sources.some((s) => s.id === id) && !app.sources.some((s) => s.id === id));
   if (missing.length > 0) {
     app.pendingSourceIds = [...new Set([...app.pendingSourceIds, ...missing])];
-    const loaded = await Promise.all(missing.map((id) => loadBuiltinFolder(collection.sources.find((s) => s.id === id)!.folder, () => {})));
+    const loaded = await Promise.all(missing.map((id) => loadBuiltinFolder(collection.sources.find((s) => s.id === id)!.folder, () => {}, t)));
     missing.forEach((id, i) => {
       const r = loaded[i]!;
       if (r.dataset) app.addSource({ id, dataset: r.dataset }, r.issues, false);
