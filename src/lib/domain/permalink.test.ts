@@ -11,7 +11,7 @@ describe('parseLink', () => {
     const link = parseLink('#dataset=front&date=2024-11-20&map=6/48.50/35.50');
     expect(link).toEqual({ datasetId: 'front', dateIso: '2024-11-20', camera: { zoom: 6, lat: 48.5, lon: 35.5 }, notices: [] });
     expect(formatLink(link)).toBe('#dataset=front&date=2024-11-20&map=6/48.50/35.50');
-    expect(parseLink('#dataset=<b>&date=2024-11-20').notices[0]).toMatch(/is not a dataset id/);
+    expect(parseLink('#dataset=<b>&date=2024-11-20').notices[0]).toEqual({ key: 'link.badDataset', params: { dataset: '<b>' } });
   });
   it('reads date and view', () => {
     expect(parseLink('#date=2024-08-20&map=10/51.20/35.27')).toEqual({
