@@ -4,7 +4,7 @@ import type { LoadedDataset, LoadedRegion } from '../domain/dataset';
 import { fetchBuiltinFolder, shippedFolderFiles } from './default-dataset';
 import { fetchDatasetFiles } from './fetch-dataset-files';
 import { isRecord } from './issues';
-import { VALIDITY_FILE } from './validity-record';
+import { VALIDITY_FILE } from './validity-file';
 import type { FetchedFile } from './fetch-files';
 import type { SurveyResult } from './survey-files';
 

@@ -13,10 +13,10 @@ import { decodeJsonFile } from './decode';
 import { isRecord } from './issues';
 import { decodeStoreBytes } from './store-file';
 import { checkAreaGeometry, OGC_CHECK } from './validate-geojson';
+import { VALIDITY_FILE } from './validity-file';
 
 export const VALIDITY_FORMAT = 'claimed-ground/validity';
-/** The record's name in a dataset folder. */
-export const VALIDITY_FILE = 'validity.json';
+export { VALIDITY_FILE };
 
 const RecordSchema = z.object({
   format: z.literal(VALIDITY_FORMAT),
