@@ -26,6 +26,18 @@ export interface GoldenResult {
   totalPixels: number;
 }
 
+/**
+ * The `width` × `height` px around the centre of a PNG. The camera's centre is the canvas's centre, so a centred crop
+ * of a fixed size shows the same ground whatever height the page's layout leaves the map.
+ */
+export function cropCentre(png: Buffer, width: number, height: number): Buffer {
+  const src = PNG.sync.read(png);
+  if (src.width < width || src.height < height) throw new Error(`a ${width}×${height} crop asked of a ${src.width}×${src.height} image`);
+  const out = new PNG({ width, height });
+  PNG.bitblt(src, out, Math.floor((src.width - width) / 2), Math.floor((src.height - height) / 2), width, height, 0, 0);
+  return PNG.sync.write(out);
+}
+
 /** Compare a PNG screenshot with its golden (or write the golden); throws with the figures on a mismatch. */
 export function matchGolden(name: string, screenshot: Buffer, tolerance = GOLDEN_TOLERANCE): GoldenResult {
   mkdirSync(GOLDEN_DIR, { recursive: true });

@@ -1,6 +1,7 @@
 // Loads the output of `npm run build:data` (docs/performance.md) by URL: index.json (dates, run table, areas per
 // class; no geometry), dataset.json and claims.json beside it when present. Geometry stays in claims.pmtiles,
 // read tile by tile by the map; features.geojson (all distinct polygons) is fetched only for compare mode.
+import '../domain/zod-config'; // before any schema is built: no eval probe under the CSP
 import { emptyRecord } from '../domain/own';
 import * as z from 'zod';
 import type { AreaGeometry, ControlClass, DatasetManifest, Issue, Result } from '../domain/types';

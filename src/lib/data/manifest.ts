@@ -1,4 +1,5 @@
 // Validates a dataset manifest piece by piece, so one bad class or snapshot entry costs only itself.
+import '../domain/zod-config'; // before any schema is built: no eval probe under the CSP
 import type { AreaMeasure, ClassMapping, ControlClass, DatasetManifest, DatasetSource, Issue, Result } from '../domain/types';
 import type { LocalIssue } from './issues';
 import { describeValue, isRecord, jsonPath, toIssues } from './issues';

@@ -1,5 +1,6 @@
 // zod schemas for what a dataset folder holds (manifest, snapshot feature properties, places); their issues are
 // worded by domain/zod-wording.ts.
+import '../domain/zod-config'; // before any schema is built: no eval probe under the CSP
 import * as z from 'zod';
 import { relativePathProblem } from './fetch-file';
 import { MAX_ID_CHARS, SUPPORTED_DATES } from '../domain/limits';

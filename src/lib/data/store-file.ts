@@ -6,6 +6,7 @@
 // 58,226 distinct vertices. Consecutive versions of a polygon share most of their vertices in order, so a ring is
 // a few runs of consecutive vertex ids. gzip (32 KB window) cannot see repeats across files; this can:
 // 0.49 MB gzipped (docs/performance.md).
+import '../domain/zod-config'; // before any schema is built: no eval probe under the CSP
 import { gunzipSync, gzipSync, strFromU8, strToU8 } from 'fflate';
 import type { Position } from 'geojson';
 import * as z from 'zod';

@@ -4,6 +4,7 @@
 // Node and 40–150 s in a loaded browser on every visit, for files that never change between builds. Every other
 // check still runs, and the polygons the record names as failing go through the full check (and its repair) as
 // always, so a trusted load gives the same snapshots and the same issues as a full one (validity-record.test.ts).
+import '../domain/zod-config'; // before any schema is built: no eval probe under the CSP
 import { gunzipSync } from 'fflate';
 import * as z from 'zod';
 import type { Issue } from '../domain/types';

@@ -1,4 +1,5 @@
 // The claims ledger (geodata/<dataset>/claims.json): its zod schema, its types, and a parser that keeps good claims and names each bad one.
+import './zod-config'; // before any schema is built: no eval probe under the CSP
 import { z } from 'zod';
 import type { Issue, Result } from './types';
 import { formatCount, MAX_SNAPSHOTS, MAX_TEXT_CHARS, SUPPORTED_DATES } from './limits';

@@ -1,4 +1,5 @@
 // The schema of a place label (a dataset's `placesFile`): a Point feature with a name; the gazetteer's input.
+import './zod-config'; // before any schema is built: no eval probe under the CSP
 import * as z from 'zod';
 import type { Feature, Point } from 'geojson';
 
