@@ -1,7 +1,7 @@
 // Shared browser-test helpers: launch Debian's Chromium, open the app, watch for errors and outside requests,
 // wait for the map, and read pixels at a longitude/latitude.
 import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
-import { afterAll, beforeAll, expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { PNG } from 'pngjs';
 import { mkdirSync } from 'node:fs';
 import type { MapTestVerbs } from '../src/lib/map/test-handle';
@@ -128,7 +128,15 @@ export async function saveScreenshot(page: Page, name: string): Promise<void> {
 export function useBrowser(): { newPage: (viewport?: { width: number; height: number }) => Promise<WatchedPage> } {
   let browser: Browser | undefined;
   const pages: WatchedPage[] = [];
+  let openPages: WatchedPage[] = [];
   beforeAll(async () => { browser = await launchBrowser(); });
+  // Each test's pages close when it ends (their records stay for the checks below): a page left open keeps its map,
+  // workers and timers running, and a file of 20 tests would otherwise end with 20 renderers sharing 2 cores.
+  afterEach(async () => {
+    const closing = openPages;
+    openPages = [];
+    await Promise.all(closing.map((w) => w.page.context().close().catch(() => undefined)));
+  });
   afterAll(async () => {
     for (const w of pages) {
       expect(w.outsideRequests).toEqual([]);
@@ -141,6 +149,7 @@ export function useBrowser(): { newPage: (viewport?: { width: number; height: nu
     async newPage(viewport) {
       const w = await newWatchedPage(browser!, viewport);
       pages.push(w);
+      openPages.push(w);
       return w;
     },
   };

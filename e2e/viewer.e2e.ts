@@ -81,6 +81,49 @@ describe('the viewer on the Kursk data', () => {
     await saveScreenshot(w.page, 'viewer-after-keyboard');
   });
 
+  it('shows the typed date as the page writes it, reads what a reader types, and says why it refuses the rest', async () => {
+    const w = await page();
+    await openApp(w, '#date=2024-08-20&map=10/51.20/35.27');
+    const field = w.page.getByTestId('date-input');
+    expect(await field.inputValue()).toBe('20 August 2024');
+    const status = w.page.getByTestId('snapshot-status');
+
+    await field.fill('3.9.2024');
+    await field.press('Enter');
+    await w.page.waitForFunction(() => location.hash.startsWith('#date=2024-09-03&'));
+    expect(await field.inputValue()).toBe('3 September 2024');
+    expect(await status.innerText()).toContain('3 September 2024');
+
+    // Refused text stays in the field with the reason under it; the date does not move.
+    for (const [typed, reason] of [
+      ['30 February 2025', 'is not a date that exists'],
+      ['yesterday', 'is not a date this field can read'],
+      ['1 January 2020', 'is outside the data'],
+    ] as const) {
+      await field.fill(typed);
+      await field.press('Enter');
+      expect(await w.page.getByTestId('date-input-problem').innerText()).toContain(reason);
+      expect(await field.getAttribute('aria-invalid')).toBe('true');
+      expect(await field.inputValue()).toBe(typed);
+      expect(await w.page.evaluate(() => location.hash)).toMatch(/^#date=2024-09-03&/);
+    }
+    // Escape gives the field back its date.
+    await field.press('Escape');
+    expect(await field.inputValue()).toBe('3 September 2024');
+    await field.fill('2024-08-10');
+    await field.press('Tab');
+    await w.page.waitForFunction(() => location.hash.startsWith('#date=2024-08-10&'));
+    expect(await w.page.getByTestId('date-input-problem').count()).toBe(0);
+
+    // In Ukrainian the field writes the date as the Ukrainian page does, and reads Ukrainian month names.
+    await w.page.getByTestId('ui-language').selectOption('uk');
+    await w.page.waitForFunction(() => document.documentElement.lang === 'uk');
+    await w.page.waitForFunction(() => (document.querySelector('[data-testid="date-input"]') as HTMLInputElement).value === '10 серпня 2024 р.');
+    await field.fill('6 вересня 2024');
+    await field.press('Enter');
+    await w.page.waitForFunction(() => location.hash.startsWith('#date=2024-09-06&'));
+  });
+
   it('names places and credits polygons in popups, as text', async () => {
     const w = await page();
     await openApp(w, '#date=2024-08-20&map=10/51.20/35.27');
