@@ -48,14 +48,24 @@ describe('the viewer on the Kursk data', () => {
     expect(hit).toEqual(['ukraine_held_in_russia']);
   });
 
-  it('shows the area held and the snapshot in force, and says how old it is', async () => {
+  it('shows the area held and the snapshot in force, and says how old it is only when the source did not publish', async () => {
+    // From the manifest: 2024-08-10 is a day DeepState published without a change; 2024-09-13 a day it did not publish.
+    const snapshotDates = new Set(manifest.snapshots.map((s: { dateIso: string }) => s.dateIso));
+    expect(snapshotDates.has('2024-08-10') || snapshotDates.has('2024-09-13')).toBe(false);
+    expect(manifest.publishedUnchanged).toContain('2024-08-10');
+    expect(manifest.publishedUnchanged).not.toContain('2024-09-13');
+    expect(snapshotDates.has('2024-09-12')).toBe(true);
+
     const w = await page();
     await openApp(w, '#date=2024-08-10&map=9/51.3/35.2');
-    const status = await w.page.getByTestId('snapshot-status').innerText();
-    expect(status).toContain('8 August 2024');
-    expect(status).toContain('2 days old');
-    const held = await w.page.getByTestId('measure-held').innerText();
-    expect(held).toMatch(/^[\d,]+\.\d km²$/);
+    const status = w.page.getByTestId('snapshot-status');
+    expect(await status.innerText()).toContain('Showing the snapshot of 8 August 2024 (unchanged since 8 August 2024, confirmed 10 August 2024)');
+    expect(await status.innerText()).not.toContain('old');
+    expect(await w.page.getByTestId('measure-held').innerText()).toMatch(/^[\d,]+\.\d km²$/);
+
+    await w.page.evaluate(() => { location.hash = '#date=2024-09-13&map=9/51.3/35.2'; });
+    await w.page.waitForFunction(() => document.querySelector('[data-testid="snapshot-status"]')?.textContent?.includes('12 September 2024'));
+    expect(await status.innerText()).toContain('1 day old on 13 September 2024');
   });
 
   it('steps with the keyboard: the date, the URL and the area figure follow; back returns', async () => {
