@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEEPSTATE_FRONT_MANIFEST } from './lib/front-manifest';
+import { frontManifestText } from './lib/front-manifest';
 import { deepstateClass, parseDeepstateName } from '../src/lib/domain/deepstate-class';
 import { gzipSync } from 'node:zlib';
 import { decodeStoreBytes, encodeStore, storedSnapshotText, type StoreInput } from '../src/lib/data/store-file';
@@ -66,8 +66,7 @@ writeFileSync(join(out, 'russia-land.geojson'), land('RUS', 'Russia (land within
 writeFileSync(join(out, 'regions.geojson'), readFileSync(join(basemap, 'regions.geojson')));
 writeFileSync(join(out, 'deepstate-index.csv'), readFileSync(join(weekly, 'index.csv')));
 
-const manifest = { ...DEEPSTATE_FRONT_MANIFEST, snapshotStore: 'snapshots.store.json.gz', snapshots: store.snapshots.map((s) => ({ dateIso: s.dateIso, file: s.file })) };
-writeFileSync(join(out, 'dataset.json'), JSON.stringify(manifest, null, 2) + '\n');
+writeFileSync(join(out, 'dataset.json'), frontManifestText(store.snapshots));
 // The OGC verdicts of the store and the land files, so the app need not redo 8 s of JTS on every visit.
 console.log(`  validity.json: ${await writeValidityRecord(out)}`);
 
