@@ -1,7 +1,8 @@
 // One-off import of DeepStateMap's whole front, weekly 2022-04-03 … 2025-08-03, from the team's shared data folder
 // into geodata/front/: one compact, lossless snapshot store (src/lib/data/store-file.ts) instead of 52 MB of GeoJSON,
 // the clip regions (Ukraine's and Russia's land) and Ukraine's oblasts, with the manifest. Kept so the dataset's
-// provenance is reproducible: `npx tsx scripts/import-front.ts [../shared/data]`.
+// provenance is reproducible: `npx tsx scripts/import-front.ts [../shared/data]`. The gazetteer (places.geojson) is
+// scripts/import-front-places.ts's; both write dataset.json through scripts/lib/front-manifest.ts.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
