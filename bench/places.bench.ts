@@ -4,13 +4,16 @@
 //   scan of every box + plain ray casting, once per distinct geometry (no index)
 //   flatbush of the geometries' boxes + @turf/boolean-point-in-polygon, per distinct geometry (the field library)
 //   every snapshot separately: box check + ray casting per feature per snapshot (no snapshot store)
-// on the Kursk daily set with its 889-place gazetteer, and on the whole front (DeepState weekly, 176 snapshots)
-// with the Ukraine-wide basemap's 1,227 places plus the Kursk gazetteer. Warm-up 1, then 5 timed runs; min and
-// mean ± sd. Ratios within a run are the result; absolute times drift with the machine's load.
+// on the Kursk daily set with its 889-place gazetteer, and on the whole front (geodata/front: DeepState weekly, 175
+// snapshots in its store) with its own gazetteer (geodata/front/places.geojson: 2,053 places, the Ukraine-wide
+// basemap's GeoNames towns and the Kursk gazetteer), both committed, so a clean clone runs both. Warm-up 1, then 5
+// timed runs (2 for the per-snapshot rival on the front); min and mean ± sd. Ratios within a run are the result;
+// absolute times drift with the machine's load.
 //
-// Results, node v20.20.2 on 2 × AMD EPYC, shared with other jobs (`npm run bench -- places`):
-//   see the table printed by the run; the reading is in docs/performance.md ("Place histories").
-import { existsSync, readFileSync } from 'node:fs';
+// Results, node v20.20.2 on 2 × Intel Xeon, shared with other jobs (`npm run bench -- places`), min ms: whole front
+// shipped 184, the worker's whole call (clip regions too) 313, box scan 607, Turf 632, every snapshot 1,737; the
+// table and the reading are in docs/performance.md ("Place histories").
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Flatbush from 'flatbush';
@@ -18,16 +21,10 @@ import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import { buildSnapshotStore, type SnapshotStore } from '../src/lib/domain/snapshot-store';
 import { placeCounts, placeHistories, placeRuns, pointInGeometry, type ControlRun, type PlacePoint } from '../src/lib/domain/place-history';
 import { openDataset, readSnapshot } from '../scripts/lib/dataset-input';
-import type { AreaMeasure, Issue, Snapshot } from '../src/lib/domain/types';
-import { frontWeeklyDir } from './harness/front-weekly';
+import type { AreaGeometry, AreaMeasure, Issue, Snapshot } from '../src/lib/domain/types';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const REPO = join(here, '..');
-// The whole front and Ukraine's place labels are not in the repository: FRONT_WEEKLY_DIR and UKRAINE_PLACES name
-// them (bench/harness/front-weekly.ts); without them only Kursk is run, and the run says so.
-const FRONT = frontWeeklyDir();
-const FRONT_DIR = 'dir' in FRONT ? FRONT.dir : undefined;
-const UKRAINE_PLACES = [process.env.UKRAINE_PLACES].find((p): p is string => p !== undefined && existsSync(p));
 
 interface Scenario {
   name: string;
@@ -35,7 +32,11 @@ interface Scenario {
   snapshots: Snapshot[];
   places: PlacePoint[];
   classIds: string[];
+  /** The unclipped measures (what every rival computes). */
   measures: AreaMeasure[];
+  /** Every measure and the clip regions of the clipped ones: what the places worker is given. */
+  allMeasures: AreaMeasure[];
+  clipRegions: Record<string, AreaGeometry>;
 }
 
 function readPlaces(path: string, prefix: string): PlacePoint[] {
@@ -49,8 +50,11 @@ function load(name: string, dir: string, places: PlacePoint[]): Scenario {
   const snapshots = input.entries.map((e) => readSnapshot(input, e, issues));
   const store = buildSnapshotStore(snapshots);
   const classIds = [...new Set(store.features.map((f) => f.classId))].sort();
-  const measures: AreaMeasure[] = input.manifest?.measures.filter((m) => m.clipTo === undefined) ?? classIds.map((c) => ({ id: c, label: c, classes: [c] }));
-  return { name, store, snapshots, places, classIds, measures };
+  const allMeasures: AreaMeasure[] = input.manifest?.measures ?? classIds.map((c) => ({ id: c, label: c, classes: [c] }));
+  const clipRegions: Record<string, AreaGeometry> = {};
+  for (const [id, r] of Object.entries(input.manifest?.clipRegions ?? {}))
+    clipRegions[id] = (JSON.parse(readFileSync(join(dir, r.file), 'utf8')) as { features: { geometry: AreaGeometry }[] }).features[0]!.geometry;
+  return { name, store, snapshots, places, classIds, measures: allMeasures.filter((m) => m.clipTo === undefined), allMeasures, clipRegions };
 }
 
 type Approach = { name: string; run: (s: Scenario) => number };
@@ -58,6 +62,12 @@ type Approach = { name: string; run: (s: Scenario) => number };
 const distinctFlatbush: Approach = {
   name: 'flatbush of places + banded ray casting, per distinct geometry (app)',
   run: (s) => placeHistories(s.store, s.places, s.classIds, s.measures, {}, 'flatbush').counts.anyPolygon.length,
+};
+// Not a rival: the app's approach with the clipped measures too (each place tested once against each clip region),
+// the whole of what the places worker runs for a source.
+const workerCall: Approach = {
+  name: 'the same with the clipped measures (each place in each clip region once): the places worker’s whole call',
+  run: (s) => placeHistories(s.store, s.places, s.classIds, s.allMeasures, s.clipRegions, 'flatbush').counts.anyPolygon.length,
 };
 const distinctScan: Approach = {
   name: 'box scan + plain ray casting, per distinct geometry',
@@ -122,15 +132,15 @@ function time(fn: () => unknown, runs: number): { minMs: number; meanMs: number;
 }
 
 export async function run(): Promise<void> {
-  const kurskPlaces = readPlaces(join(REPO, 'geodata/kursk/places.geojson'), 'kursk-');
-  const scenarios: Scenario[] = [load('Kursk daily', join(REPO, 'geodata/kursk'), kurskPlaces)];
-  if (FRONT_DIR && UKRAINE_PLACES) scenarios.push(load('Whole front weekly', FRONT_DIR, [...readPlaces(UKRAINE_PLACES, 'ua-'), ...kurskPlaces]));
-  else console.log(`(whole front skipped: ${'skipped' in FRONT ? FRONT.skipped : 'UKRAINE_PLACES (basemap-ukraine/places.geojson) is not set'}; only Kursk is run)`);
+  const scenarios: Scenario[] = [
+    load('Kursk daily', join(REPO, 'geodata/kursk'), readPlaces(join(REPO, 'geodata/kursk/places.geojson'), 'kursk-')),
+    load('Whole front weekly', join(REPO, 'geodata/front'), readPlaces(join(REPO, 'geodata/front/places.geojson'), 'front-')),
+  ];
   for (const s of scenarios) {
     console.log(`\n${s.name}: ${s.places.length} places × ${s.store.datesIso.length} snapshots; ${s.store.stats.storedFeatures} distinct geometries of ${s.store.stats.publishedFeatures} published`);
     console.log('| approach | min ms | mean ± sd ms | × fastest (min) |');
     console.log('| --- | --- | --- | --- |');
-    const rows = [distinctFlatbush, distinctScan, distinctTurf, perSnapshot].map((a) => ({ a, t: time(() => a.run(s), a === perSnapshot && s.store.datesIso.length > 100 ? 2 : 5) }));
+    const rows = [distinctFlatbush, workerCall, distinctScan, distinctTurf, perSnapshot].map((a) => ({ a, t: time(() => a.run(s), a === perSnapshot && s.store.datesIso.length > 100 ? 2 : 5) }));
     const fastest = Math.min(...rows.map((r) => r.t.minMs));
     for (const { a, t } of rows.sort((x, y) => x.t.minMs - y.t.minMs))
       console.log(`| ${a.name} | ${t.minMs.toFixed(1)} | ${t.meanMs.toFixed(1)} ± ${t.sdMs.toFixed(1)} | ${(t.minMs / fastest).toFixed(2)} |`);
