@@ -8,19 +8,23 @@
 // snapshots in its store) with its own gazetteer (geodata/front/places.geojson: 2,053 places, the Ukraine-wide
 // basemap's GeoNames towns and the Kursk gazetteer), both committed, so a clean clone runs both. Warm-up 1, then 5
 // timed runs (2 for the per-snapshot rival on the front); min and mean ± sd. Ratios within a run are the result;
-// absolute times drift with the machine's load.
+// absolute times drift with the machine's load. Last, the worker's whole call as the app makes it: in 3 fresh
+// worker threads one after another (cold), from the packed store (bench/harness/places-worker.ts).
 //
-// Results, node v20.20.2 on 2 × Intel Xeon, shared with other jobs (`npm run bench -- places`), min ms: whole front
-// shipped 184, the worker's whole call (clip regions too) 313, box scan 607, Turf 632, every snapshot 1,737; the
-// table and the reading are in docs/performance.md ("Place histories").
+// Results, node v20.20.2 on 2 × Intel Xeon, shared with other jobs (`npm run bench -- places`), min ms on the whole
+// front: shipped 119, the worker's whole call (clip regions too) 328, Turf 508, box scan 1,078, every snapshot 2,765;
+// the whole call in a fresh (cold) worker thread 928 (mean 1,764). Table and reading: docs/performance.md ("Place
+// histories").
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import Flatbush from 'flatbush';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import { buildSnapshotStore, type SnapshotStore } from '../src/lib/domain/snapshot-store';
 import { placeCounts, placeHistories, placeRuns, pointInGeometry, type ControlRun, type PlacePoint } from '../src/lib/domain/place-history';
 import { openDataset, readSnapshot } from '../scripts/lib/dataset-input';
+import { packStore } from '../src/lib/workers/store-protocol';
 import type { AreaGeometry, AreaMeasure, Issue, Snapshot } from '../src/lib/domain/types';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -131,6 +135,29 @@ function time(fn: () => unknown, runs: number): { minMs: number; meanMs: number;
   return { minMs: Math.min(...ms), meanMs: mean, sdMs: sd };
 }
 
+/**
+ * The places worker's whole call as the app makes it: in a fresh worker thread (cold, as the app's per-request
+ * worker is), from the packed store it is sent, unpacking included; `runs` fresh workers one after another.
+ */
+async function inFreshWorkers(s: Scenario, runs: number): Promise<{ minMs: number; meanMs: number; sdMs: number }> {
+  const workerData = { store: packStore(s.store), places: s.places, classIds: s.classIds, measures: s.allMeasures, clipRegions: s.clipRegions };
+  const ms: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    // tsx's loader, registered in the thread, so that it can run the TypeScript worker (Node 20 takes no --import there).
+    const entry = new URL('./harness/places-worker.ts', import.meta.url).href;
+    const worker = new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); })`, { eval: true, workerData });
+    const answer = await new Promise<{ ms: number; places: number }>((resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+    });
+    await worker.terminate();
+    if (answer.places !== s.places.length) throw new Error(`places worker: ${answer.places} places of ${s.places.length}`);
+    ms.push(answer.ms);
+  }
+  const mean = ms.reduce((a, b) => a + b, 0) / ms.length;
+  return { minMs: Math.min(...ms), meanMs: mean, sdMs: Math.sqrt(ms.reduce((a, b) => a + (b - mean) ** 2, 0) / ms.length) };
+}
+
 export async function run(): Promise<void> {
   const scenarios: Scenario[] = [
     load('Kursk daily', join(REPO, 'geodata/kursk'), readPlaces(join(REPO, 'geodata/kursk/places.geojson'), 'kursk-')),
@@ -144,5 +171,7 @@ export async function run(): Promise<void> {
     const fastest = Math.min(...rows.map((r) => r.t.minMs));
     for (const { a, t } of rows.sort((x, y) => x.t.minMs - y.t.minMs))
       console.log(`| ${a.name} | ${t.minMs.toFixed(1)} | ${t.meanMs.toFixed(1)} ± ${t.sdMs.toFixed(1)} | ${(t.minMs / fastest).toFixed(2)} |`);
+    const cold = await inFreshWorkers(s, 3);
+    console.log(`| the places worker’s whole call in a fresh worker thread (cold, unpacking the store included; 3 workers) | ${cold.minMs.toFixed(1)} | ${cold.meanMs.toFixed(1)} ± ${cold.sdMs.toFixed(1)} | ${(cold.minMs / fastest).toFixed(2)} |`);
   }
 }
