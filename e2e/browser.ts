@@ -62,6 +62,16 @@ export async function openApp(w: WatchedPage, hash = ''): Promise<void> {
   await waitForMap(w.page);
 }
 
+/** The map flew to a chosen place (zoomed in, centred on it) and rings it: the rendered ring feature is at its point. */
+export async function expectFlownToPlace(page: Page, place: { id: string; lon: number; lat: number }): Promise<void> {
+  await page.waitForFunction(() => (window as unknown as { __app: { camera: { zoom: number } } }).__app.camera.zoom >= 12);
+  await waitForIdle(page);
+  const camera = await page.evaluate(() => (window as unknown as { __app: { camera: { lat: number; lon: number } } }).__app.camera);
+  expect(Math.abs(camera.lat - place.lat)).toBeLessThan(0.01);
+  expect(Math.abs(camera.lon - place.lon)).toBeLessThan(0.01);
+  expect(await onMap(page, 'placeIdsNear', place.lon, place.lat, 14)).toEqual([place.id]);
+}
+
 /**
  * Like openApp/waitForMap, with a longer wait, for the whole front (geodata/front): its 175 snapshots are checked by
  * the same validator as any dataset before the first frame (JTS only for the 33 polygons its validity record names;

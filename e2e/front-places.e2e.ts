@@ -4,7 +4,7 @@
 // counts with the gazetteer's coverage; at 1440 × 900 and 390 × 844; nothing leaves localhost.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { onMap, openFront, saveScreenshot, useBrowser, waitForIdle } from './browser';
+import { expectFlownToPlace, openFront, saveScreenshot, useBrowser } from './browser';
 
 const { newPage } = useBrowser();
 const BAKHMUT = { id: 'geonames:713174', lon: 37.99983, lat: 48.59441 };
@@ -75,12 +75,7 @@ describe('places on the whole front (1440 × 900)', () => {
     expect(await strip.locator('.run[data-classes="russian_occupied"]').evaluate((e) => getComputedStyle(e).backgroundColor)).toBe('rgb(198, 40, 40)');
 
     // The map flew there and rings the place.
-    await page.waitForFunction(() => (window as unknown as { __app: { camera: { zoom: number } } }).__app.camera.zoom >= 12);
-    await waitForIdle(page);
-    const camera = await page.evaluate(() => (window as unknown as { __app: { camera: { lat: number; lon: number } } }).__app.camera);
-    expect(Math.abs(camera.lat - BAKHMUT.lat)).toBeLessThan(0.01);
-    expect(Math.abs(camera.lon - BAKHMUT.lon)).toBeLessThan(0.01);
-    expect(await onMap(page, 'placeIdsNear', BAKHMUT.lon, BAKHMUT.lat, 14)).toEqual([BAKHMUT.id]);
+    await expectFlownToPlace(page, BAKHMUT);
     await page.waitForFunction((id) => location.hash.includes('dataset=front') && location.hash.includes(`place=${id}`), BAKHMUT.id);
     await saveScreenshot(page, 'front-places-bakhmut-1440');
   }, 900_000);
@@ -122,9 +117,7 @@ describe('places on the whole front on a phone (390 × 844)', () => {
     await page.getByTestId('place-strip').waitFor();
     // The menu stays open after a choice; folded, the map shows the ringed place.
     await page.getByTestId('menu-toggle').click();
-    await page.waitForFunction(() => (window as unknown as { __app: { camera: { zoom: number } } }).__app.camera.zoom >= 12);
-    await waitForIdle(page);
-    expect(await onMap(page, 'placeIdsNear', BAKHMUT.lon, BAKHMUT.lat, 14)).toEqual([BAKHMUT.id]);
+    await expectFlownToPlace(page, BAKHMUT);
     await saveScreenshot(page, 'front-places-bakhmut-390');
   }, 900_000);
 });
