@@ -4,30 +4,31 @@
 //   scan of every box + plain ray casting, once per distinct geometry (no index)
 //   flatbush of the geometries' boxes + @turf/boolean-point-in-polygon, per distinct geometry (the field library)
 //   every snapshot separately: box check + ray casting per feature per snapshot (no snapshot store)
-// on the Kursk daily set with its 889-place gazetteer, and on the whole front (DeepState weekly, 176 snapshots)
-// with the Ukraine-wide basemap's 1,227 places plus the Kursk gazetteer. Warm-up 1, then 5 timed runs; min and
-// mean ± sd. Ratios within a run are the result; absolute times drift with the machine's load.
+// on the Kursk daily set with its 889-place gazetteer, and on the whole front (geodata/front: DeepState weekly, 175
+// snapshots in its store) with its own gazetteer (geodata/front/places.geojson: 2,053 places, the Ukraine-wide
+// basemap's GeoNames towns and the Kursk gazetteer), both committed, so a clean clone runs both. Warm-up 1, then 5
+// timed runs (2 for the per-snapshot rival on the front); min and mean ± sd. Ratios within a run are the result;
+// absolute times drift with the machine's load. Last, the worker's whole call as the app makes it: in 3 fresh
+// worker threads one after another (cold), from the packed store (bench/harness/places-worker.ts).
 //
-// Results, node v20.20.2 on 2 × AMD EPYC, shared with other jobs (`npm run bench -- places`):
-//   see the table printed by the run; the reading is in docs/performance.md ("Place histories").
-import { existsSync, readFileSync } from 'node:fs';
+// Results, node v20.20.2 on 2 × Intel Xeon, shared with other jobs (`npm run bench -- places`), min ms on the whole
+// front: shipped 119, the worker's whole call (clip regions too) 328, Turf 508, box scan 1,078, every snapshot 2,765;
+// the whole call in a fresh (cold) worker thread 928 (mean 1,764). Table and reading: docs/performance.md ("Place
+// histories").
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import Flatbush from 'flatbush';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import { buildSnapshotStore, type SnapshotStore } from '../src/lib/domain/snapshot-store';
 import { placeCounts, placeHistories, placeRuns, pointInGeometry, type ControlRun, type PlacePoint } from '../src/lib/domain/place-history';
 import { openDataset, readSnapshot } from '../scripts/lib/dataset-input';
-import type { AreaMeasure, Issue, Snapshot } from '../src/lib/domain/types';
-import { frontWeeklyDir } from './harness/front-weekly';
+import { packStore } from '../src/lib/workers/store-protocol';
+import type { AreaGeometry, AreaMeasure, Issue, Snapshot } from '../src/lib/domain/types';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const REPO = join(here, '..');
-// The whole front and Ukraine's place labels are not in the repository: FRONT_WEEKLY_DIR and UKRAINE_PLACES name
-// them (bench/harness/front-weekly.ts); without them only Kursk is run, and the run says so.
-const FRONT = frontWeeklyDir();
-const FRONT_DIR = 'dir' in FRONT ? FRONT.dir : undefined;
-const UKRAINE_PLACES = [process.env.UKRAINE_PLACES].find((p): p is string => p !== undefined && existsSync(p));
 
 interface Scenario {
   name: string;
@@ -35,7 +36,11 @@ interface Scenario {
   snapshots: Snapshot[];
   places: PlacePoint[];
   classIds: string[];
+  /** The unclipped measures (what every rival computes). */
   measures: AreaMeasure[];
+  /** Every measure and the clip regions of the clipped ones: what the places worker is given. */
+  allMeasures: AreaMeasure[];
+  clipRegions: Record<string, AreaGeometry>;
 }
 
 function readPlaces(path: string, prefix: string): PlacePoint[] {
@@ -49,8 +54,11 @@ function load(name: string, dir: string, places: PlacePoint[]): Scenario {
   const snapshots = input.entries.map((e) => readSnapshot(input, e, issues));
   const store = buildSnapshotStore(snapshots);
   const classIds = [...new Set(store.features.map((f) => f.classId))].sort();
-  const measures: AreaMeasure[] = input.manifest?.measures.filter((m) => m.clipTo === undefined) ?? classIds.map((c) => ({ id: c, label: c, classes: [c] }));
-  return { name, store, snapshots, places, classIds, measures };
+  const allMeasures: AreaMeasure[] = input.manifest?.measures ?? classIds.map((c) => ({ id: c, label: c, classes: [c] }));
+  const clipRegions: Record<string, AreaGeometry> = {};
+  for (const [id, r] of Object.entries(input.manifest?.clipRegions ?? {}))
+    clipRegions[id] = (JSON.parse(readFileSync(join(dir, r.file), 'utf8')) as { features: { geometry: AreaGeometry }[] }).features[0]!.geometry;
+  return { name, store, snapshots, places, classIds, measures: allMeasures.filter((m) => m.clipTo === undefined), allMeasures, clipRegions };
 }
 
 type Approach = { name: string; run: (s: Scenario) => number };
@@ -58,6 +66,12 @@ type Approach = { name: string; run: (s: Scenario) => number };
 const distinctFlatbush: Approach = {
   name: 'flatbush of places + banded ray casting, per distinct geometry (app)',
   run: (s) => placeHistories(s.store, s.places, s.classIds, s.measures, {}, 'flatbush').counts.anyPolygon.length,
+};
+// Not a rival: the app's approach with the clipped measures too (each place tested once against each clip region),
+// the whole of what the places worker runs for a source.
+const workerCall: Approach = {
+  name: 'the same with the clipped measures (each place in each clip region once): the places worker’s whole call',
+  run: (s) => placeHistories(s.store, s.places, s.classIds, s.allMeasures, s.clipRegions, 'flatbush').counts.anyPolygon.length,
 };
 const distinctScan: Approach = {
   name: 'box scan + plain ray casting, per distinct geometry',
@@ -121,18 +135,43 @@ function time(fn: () => unknown, runs: number): { minMs: number; meanMs: number;
   return { minMs: Math.min(...ms), meanMs: mean, sdMs: sd };
 }
 
+/**
+ * The places worker's whole call as the app makes it: in a fresh worker thread (cold, as the app's per-request
+ * worker is), from the packed store it is sent, unpacking included; `runs` fresh workers one after another.
+ */
+async function inFreshWorkers(s: Scenario, runs: number): Promise<{ minMs: number; meanMs: number; sdMs: number }> {
+  const workerData = { store: packStore(s.store), places: s.places, classIds: s.classIds, measures: s.allMeasures, clipRegions: s.clipRegions };
+  const ms: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    // tsx's loader, registered in the thread, so that it can run the TypeScript worker (Node 20 takes no --import there).
+    const entry = new URL('./harness/places-worker.ts', import.meta.url).href;
+    const worker = new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); })`, { eval: true, workerData });
+    const answer = await new Promise<{ ms: number; places: number }>((resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+    });
+    await worker.terminate();
+    if (answer.places !== s.places.length) throw new Error(`places worker: ${answer.places} places of ${s.places.length}`);
+    ms.push(answer.ms);
+  }
+  const mean = ms.reduce((a, b) => a + b, 0) / ms.length;
+  return { minMs: Math.min(...ms), meanMs: mean, sdMs: Math.sqrt(ms.reduce((a, b) => a + (b - mean) ** 2, 0) / ms.length) };
+}
+
 export async function run(): Promise<void> {
-  const kurskPlaces = readPlaces(join(REPO, 'geodata/kursk/places.geojson'), 'kursk-');
-  const scenarios: Scenario[] = [load('Kursk daily', join(REPO, 'geodata/kursk'), kurskPlaces)];
-  if (FRONT_DIR && UKRAINE_PLACES) scenarios.push(load('Whole front weekly', FRONT_DIR, [...readPlaces(UKRAINE_PLACES, 'ua-'), ...kurskPlaces]));
-  else console.log(`(whole front skipped: ${'skipped' in FRONT ? FRONT.skipped : 'UKRAINE_PLACES (basemap-ukraine/places.geojson) is not set'}; only Kursk is run)`);
+  const scenarios: Scenario[] = [
+    load('Kursk daily', join(REPO, 'geodata/kursk'), readPlaces(join(REPO, 'geodata/kursk/places.geojson'), 'kursk-')),
+    load('Whole front weekly', join(REPO, 'geodata/front'), readPlaces(join(REPO, 'geodata/front/places.geojson'), 'front-')),
+  ];
   for (const s of scenarios) {
     console.log(`\n${s.name}: ${s.places.length} places × ${s.store.datesIso.length} snapshots; ${s.store.stats.storedFeatures} distinct geometries of ${s.store.stats.publishedFeatures} published`);
     console.log('| approach | min ms | mean ± sd ms | × fastest (min) |');
     console.log('| --- | --- | --- | --- |');
-    const rows = [distinctFlatbush, distinctScan, distinctTurf, perSnapshot].map((a) => ({ a, t: time(() => a.run(s), a === perSnapshot && s.store.datesIso.length > 100 ? 2 : 5) }));
+    const rows = [distinctFlatbush, workerCall, distinctScan, distinctTurf, perSnapshot].map((a) => ({ a, t: time(() => a.run(s), a === perSnapshot && s.store.datesIso.length > 100 ? 2 : 5) }));
     const fastest = Math.min(...rows.map((r) => r.t.minMs));
     for (const { a, t } of rows.sort((x, y) => x.t.minMs - y.t.minMs))
       console.log(`| ${a.name} | ${t.minMs.toFixed(1)} | ${t.meanMs.toFixed(1)} ± ${t.sdMs.toFixed(1)} | ${(t.minMs / fastest).toFixed(2)} |`);
+    const cold = await inFreshWorkers(s, 3);
+    console.log(`| the places worker’s whole call in a fresh worker thread (cold, unpacking the store included; 3 workers) | ${cold.minMs.toFixed(1)} | ${cold.meanMs.toFixed(1)} ± ${cold.sdMs.toFixed(1)} | ${(cold.minMs / fastest).toFixed(2)} |`);
   }
 }

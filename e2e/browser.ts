@@ -72,6 +72,34 @@ export async function openApp(w: WatchedPage, hash = ''): Promise<void> {
   await waitForMap(w.page);
 }
 
+/** The map flew to a chosen place (zoomed in, centred on it) and rings it: the rendered ring feature is at its point. */
+export async function expectFlownToPlace(page: Page, place: { id: string; lon: number; lat: number }): Promise<void> {
+  await page.waitForFunction(() => (window as unknown as { __app: { camera: { zoom: number } } }).__app.camera.zoom >= 12);
+  await waitForIdle(page);
+  const camera = await page.evaluate(() => (window as unknown as { __app: { camera: { lat: number; lon: number } } }).__app.camera);
+  expect(Math.abs(camera.lat - place.lat)).toBeLessThan(0.01);
+  expect(Math.abs(camera.lon - place.lon)).toBeLessThan(0.01);
+  expect(await onMap(page, 'placeIdsNear', place.lon, place.lat, 14)).toEqual([place.id]);
+}
+
+/**
+ * Like openApp/waitForMap, with a longer wait, for the whole front (geodata/front): its 175 snapshots are checked by
+ * the same validator as any dataset before the first frame (JTS only for the 33 polygons its validity record names;
+ * that check alone took 40–150 s before the record), and the map tiles 3,531 distinct polygons; on a shared 2-core
+ * machine under test load that has still taken tens of seconds (docs/performance.md).
+ */
+export async function waitForFront(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const w = window as unknown as { __app?: { loading: string | null; dataset: unknown }; __test?: { map: { ready(): boolean } } };
+    return w.__app && w.__app.loading === null && w.__app.dataset && w.__test?.map.ready();
+  }, undefined, { timeout: 400_000 });
+  await waitForIdle(page);
+}
+export async function openFront(w: WatchedPage, hash: string): Promise<void> {
+  await w.page.goto(APP_URL + hash);
+  await waitForFront(w.page);
+}
+
 /**
  * Call one of the primary map's test verbs (src/lib/map/test-handle.ts) in the page or a frame: the typed way
  * tests query the map. The app must be a test build (`npm run build:test`), which exposes `window.__test`.

@@ -3,7 +3,7 @@
 // with the URL and the figures right; nothing leaves localhost.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { APP_URL, closer, colorAt, onMap, saveScreenshot, useBrowser, waitForIdle, type WatchedPage } from './browser';
+import { closer, colorAt, onMap, openFront, saveScreenshot, useBrowser, waitForFront, type WatchedPage } from './browser';
 
 const manifest = JSON.parse(readFileSync('geodata/front/dataset.json', 'utf8')) as { classes: { id: string; color: string }[] };
 const colorOf = (id: string) => manifest.classes.find((c) => c.id === id)!.color;
@@ -22,24 +22,6 @@ const NEAR_DNIPRO: [number, number] = [35.2, 48.0];
 const BACKGROUND = hex('#e6e6e3');
 
 const { newPage } = useBrowser();
-
-/**
- * Like openApp/waitForMap, with a longer wait: the whole front's 175 snapshots are checked by the same validator
- * as any dataset before the first frame (JTS only for the 33 polygons its validity record names; that check alone
- * took 40–150 s before the record), and the map tiles 3,531 distinct polygons; on a shared 2-core machine under
- * test load that has still taken tens of seconds (docs/performance.md).
- */
-async function waitForFront(page: WatchedPage['page']): Promise<void> {
-  await page.waitForFunction(() => {
-    const w = window as unknown as { __app?: { loading: string | null; dataset: unknown }; __test?: { map: { ready(): boolean } } };
-    return w.__app && w.__app.loading === null && w.__app.dataset && w.__test?.map.ready();
-  }, undefined, { timeout: 400_000 });
-  await waitForIdle(page);
-}
-async function openFront(w: WatchedPage, hash: string): Promise<void> {
-  await w.page.goto(APP_URL + hash);
-  await waitForFront(w.page);
-}
 
 /** Classes of the visible control polygons rendered at a point, or anywhere in view. */
 async function classesAt(page: WatchedPage['page'], at: [number, number] | null): Promise<string[]> {

@@ -3,7 +3,7 @@
 // `#place=` reopens it; settlement counts with the gazetteer's coverage; nothing leaves localhost.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { onMap, openApp, projectToPage, saveScreenshot, useBrowser, waitForIdle } from './browser';
+import { expectFlownToPlace, openApp, projectToPage, saveScreenshot, useBrowser, waitForIdle } from './browser';
 
 const { newPage } = useBrowser();
 const SUDZHA = { id: 'geonames:486816', lon: 35.2726, lat: 51.1976 };
@@ -78,13 +78,7 @@ describe('place search and history (1440 × 900)', () => {
     expect(await strip.locator('.run[data-classes="ukraine_held_in_russia"]').evaluate((e) => getComputedStyle(e).backgroundColor)).toBe('rgb(21, 101, 192)');
 
     // The map flew there and rings the place: the rendered ring feature is at Sudzha's point.
-    await page.waitForFunction(() => (window as unknown as { __app: { camera: { zoom: number } } }).__app.camera.zoom >= 12);
-    await waitForIdle(page);
-    const camera = await page.evaluate(() => (window as unknown as { __app: { camera: { lat: number; lon: number } } }).__app.camera);
-    expect(Math.abs(camera.lat - SUDZHA.lat)).toBeLessThan(0.01);
-    expect(Math.abs(camera.lon - SUDZHA.lon)).toBeLessThan(0.01);
-    const ring = await onMap(page, 'placeIdsNear', SUDZHA.lon, SUDZHA.lat, 14);
-    expect(ring).toEqual([SUDZHA.id]);
+    await expectFlownToPlace(page, SUDZHA);
     await saveScreenshot(page, 'places-sudzha-1440');
 
     // The permalink carries the place.

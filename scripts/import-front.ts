@@ -1,16 +1,16 @@
 // One-off import of DeepStateMap's whole front, weekly 2022-04-03 … 2025-08-03, from the team's shared data folder
 // into geodata/front/: one compact, lossless snapshot store (src/lib/data/store-file.ts) instead of 52 MB of GeoJSON,
 // the clip regions (Ukraine's and Russia's land) and Ukraine's oblasts, with the manifest. Kept so the dataset's
-// provenance is reproducible: `npx tsx scripts/import-front.ts [../shared/data]`.
+// provenance is reproducible: `npx tsx scripts/import-front.ts [../shared/data]`. The gazetteer (places.geojson) is
+// scripts/import-front-places.ts's; both write dataset.json through scripts/lib/front-manifest.ts.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEEPSTATE_FRONT_MANIFEST } from './lib/front-manifest';
+import { frontManifestText } from './lib/front-manifest';
 import { deepstateClass, parseDeepstateName } from '../src/lib/domain/deepstate-class';
 import { gzipSync } from 'node:zlib';
 import { decodeStoreBytes, encodeStore, storedSnapshotText, type StoreInput } from '../src/lib/data/store-file';
 import { writeValidityRecord } from './record-validity';
-import { withUkrainian } from './lib/uk-texts';
 
 const shared = process.argv[2] ?? '../shared/data';
 const out = 'geodata/front';
@@ -67,8 +67,7 @@ writeFileSync(join(out, 'russia-land.geojson'), land('RUS', 'Russia (land within
 writeFileSync(join(out, 'regions.geojson'), readFileSync(join(basemap, 'regions.geojson')));
 writeFileSync(join(out, 'deepstate-index.csv'), readFileSync(join(weekly, 'index.csv')));
 
-const manifest = { ...withUkrainian(DEEPSTATE_FRONT_MANIFEST), snapshotStore: 'snapshots.store.json.gz', snapshots: store.snapshots.map((s) => ({ dateIso: s.dateIso, file: s.file })) };
-writeFileSync(join(out, 'dataset.json'), JSON.stringify(manifest, null, 2) + '\n');
+writeFileSync(join(out, 'dataset.json'), frontManifestText(store.snapshots));
 // The OGC verdicts of the store and the land files, so the app need not redo 8 s of JTS on every visit.
 console.log(`  validity.json: ${await writeValidityRecord(out)}`);
 

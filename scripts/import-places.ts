@@ -2,100 +2,21 @@
 // Kept so their provenance is reproducible: `tsx scripts/import-places.ts ../shared/data`.
 //
 // places.geojson = gazetteer-kursk/places.geojson (852 places in lon 34.0–36.5, lat 50.7–52.0) plus the places of
-// basemap/places.geojson outside that box (the box's 37 are already in the gazetteer), each with a stable `id`.
+// basemap/places.geojson outside that box (the box's 37 are already in the gazetteer), each with a stable `id`
+// (scripts/lib/kursk-gazetteer.ts, which the whole front's gazetteer starts from too).
 // place-claims.csv = gazetteer-kursk/claimed-settlements.csv with three columns added: `place_id`, `place_match`
 // and `asserts` (what the claim says of the place's control, read by the rules below), and `count` for totals.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
+import { str, writePlacesFile } from './lib/gazetteer-import';
+import { KURSK_COVERAGE, kurskGazetteer } from './lib/kursk-gazetteer';
 
 const shared = process.argv[2] ?? '../shared/data';
 const out = 'geodata/kursk';
 
-interface InFeature {
-  type: 'Feature';
-  geometry: { type: 'Point'; coordinates: [number, number] };
-  properties: Record<string, unknown>;
-}
-const read = (p: string) => (JSON.parse(readFileSync(join(shared, p), 'utf8')) as { features: InFeature[] }).features;
-const gazetteer = read('gazetteer-kursk/places.geojson');
-const basemap = read('basemap/places.geojson');
-
-const inBox = ([lon, lat]: [number, number]) => lon >= 34.0 && lon <= 36.5 && lat >= 50.7 && lat <= 52.0;
-const slug = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
-const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v : null);
-
-/** Short keys for the sources; what each is, its licence and credit line are in PLACES.md and dataset.json. */
-function sourceKey(source: string): string {
-  if (source.startsWith('whosonfirst-data-admin-ua')) return 'wof-ua';
-  if (source.startsWith('GeoNames postal codes RU')) return 'geonames-postal-ru';
-  return 'basemap';
-}
-
-const ids = new Set<string>();
-function idFor(p: Record<string, unknown>): string {
-  const sourceId = str(p.source_id);
-  const id = sourceId ?? (typeof p.geonameid === 'number' ? `geonames:${p.geonameid}` : `basemap:${slug(String(p['name:en']))}`);
-  if (ids.has(id)) throw new Error(`duplicate place id ${id}`);
-  ids.add(id);
-  return id;
-}
-
-const features = [
-  ...gazetteer.map((f) => {
-    const p = f.properties;
-    return {
-      type: 'Feature' as const,
-      id: idFor(p),
-      geometry: f.geometry,
-      properties: {
-        name: p['name:en'],
-        'name:en': p['name:en'],
-        'name:uk': str(p['name:uk']),
-        'name:ru': str(p['name:ru']),
-        population: typeof p.population === 'number' ? p.population : null,
-        // Where the point lies (Russia/Ukraine polygons of the basemap), not the source's country code, which is
-        // wrong for three border villages (gazetteer README, "Known gaps").
-        country: p.country_by_point,
-        kind: p.kind,
-        admin: p.admin,
-        source: sourceKey(String(p.source)),
-      },
-    };
-  }),
-  ...basemap
-    .filter((f) => !inBox(f.geometry.coordinates))
-    .map((f) => {
-      const p = f.properties;
-      return {
-        type: 'Feature' as const,
-        id: idFor(p),
-        geometry: f.geometry,
-        properties: {
-          name: p['name:en'],
-          'name:en': p['name:en'],
-          'name:uk': str(p['name:uk']),
-          'name:ru': str(p['name:ru']),
-          population: typeof p.population === 'number' && p.population > 0 ? p.population : null,
-          country: p.country,
-          kind: p.feature_code,
-          admin: null,
-          source: 'basemap',
-        },
-      };
-    }),
-];
-
-writeFileSync(
-  join(out, 'places.geojson'),
-  JSON.stringify({
-    type: 'FeatureCollection',
-    // Read by the app: the gazetteer's own statement of what it lacks, shown beside every settlement count.
-    coverage:
-      'Complete for the Ukrainian side (Sumy Oblast, from Who’s On First); far from complete for Russia: about a quarter of the villages of western Kursk Oblast (post-office villages of GeoNames’ postal file plus the basemap’s towns). Counts of places inside polygons are lower bounds.',
-    features,
-  }) + '\n',
-);
+const { features, ids, gazetteerCount } = kurskGazetteer(shared);
+writePlacesFile(join(out, 'places.geojson'), KURSK_COVERAGE, features);
 
 // ---------------------------------------------------------------------------------------------------------
 // Place claims
@@ -150,6 +71,6 @@ const rows: Record<string, string>[] = parsed.data.map((r: Record<string, string
 });
 writeFileSync(join(out, 'place-claims.csv'), Papa.unparse(rows, { newline: '\n' }) + '\n');
 
-console.log(`places.geojson: ${features.length} places (${gazetteer.length} from the gazetteer, ${features.length - gazetteer.length} from the basemap)`);
+console.log(`places.geojson: ${features.length} places (${gazetteerCount} from the gazetteer, ${features.length - gazetteerCount} from the basemap)`);
 console.log(`place-claims.csv: ${rows.length} claims, ${rows.filter((r) => r.place_id).length} with a place in the gazetteer`);
 for (const r of rows) console.log(`  ${r.date} ${String(r.settlement).padEnd(28)} ${String(r.asserts).padEnd(10)} ${r.place_id}`);

@@ -1,6 +1,8 @@
 // Main-thread side of loading: fetch or read the files, hand them to the loading worker, get a dataset back.
 import type { AreaGeometry, DatasetManifest, Issue } from '../domain/types';
 import type { LoadedDataset, LoadedRegion } from '../domain/dataset';
+import type { Gazetteer } from '../domain/gazetteer';
+import type { PlaceClaim } from '../domain/place-assertion';
 import { fetchBuiltinFolder, shippedFolderFiles } from './default-dataset';
 import { fetchDatasetFiles } from './fetch-dataset-files';
 import { isRecord } from './issues';
@@ -27,7 +29,10 @@ export interface DeferredRequest {
   builtin?: boolean;
 }
 
-export type DeferredResponse = { id: number; deferred: { clipRegions: Record<string, AreaGeometry>; regions?: LoadedRegion[]; droppedMeasures: string[]; issues: Issue[] } };
+export type DeferredResponse = {
+  id: number;
+  deferred: { clipRegions: Record<string, AreaGeometry>; regions?: LoadedRegion[]; gazetteer?: Gazetteer; placeClaims?: PlaceClaim[]; droppedMeasures: string[]; issues: Issue[] };
+};
 
 export type LoadResponse =
   | { id: number; ok: true; dataset: LoadedDataset; issues: Issue[] }
@@ -137,7 +142,7 @@ export interface BuiltinLoad {
   dataset: LoadedDataset | null;
   issues: Issue[];
   /**
-   * Fetch and read the files it left for later (clip regions, regions) and give the dataset again with them, and
+   * Fetch and read the files it left for later (clip regions, regions, places) and give the dataset again with them, and
    * their issues. Called when the first frame is drawn (source-loading.ts), so those bytes never delay it; once.
    */
   complete?: () => Promise<{ dataset: LoadedDataset; issues: Issue[] }>;
@@ -171,16 +176,17 @@ export async function loadBuiltinFolder(folder: string, onProgress: (text: strin
 const loadedFolders = new Map<string, Promise<BuiltinLoad>>();
 
 /**
- * The files a manifest needs only for the figures (its clip regions and regions): a shipped folder fetches them
- * after the first frame. Read from the manifest's JSON as is; the loader checks the manifest properly.
+ * The files a manifest needs only after the first frame: for the figures (its clip regions and regions) and for
+ * places (its places file and place claims). A shipped folder fetches them then. Read from the manifest's JSON as
+ * is; the loader checks the manifest properly.
  */
-function figuresFilesOf(manifestBytes: Uint8Array): string[] {
+function laterFilesOf(manifestBytes: Uint8Array): string[] {
   try {
     const m: unknown = JSON.parse(new TextDecoder().decode(manifestBytes));
     if (!isRecord(m)) return [];
     const clip = isRecord(m.clipRegions) ? Object.values(m.clipRegions).map((r) => (isRecord(r) ? r.file : undefined)) : [];
     const regions = isRecord(m.regions) ? [m.regions.file] : [];
-    return [...clip, ...regions].filter((f): f is string => typeof f === 'string');
+    return [...clip, ...regions, m.placesFile, m.placeClaimsFile].filter((f): f is string => typeof f === 'string');
   } catch {
     return [];
   }
@@ -198,9 +204,9 @@ async function loadFolder(folder: string, onProgress: (text: string) => void, t:
     return r.ok ? { dataset: r.dataset, issues: [...fetched.issues, ...r.issues] } : { dataset: null, issues: [...fetched.issues, ...r.issues] };
   }
   // A folder shipped file by file: the manifest first, then what the first frame needs; the clip regions and regions
-  // (the whole front: 366 KB of its 1.2 MB) only after it, for the figures.
+  // (the whole front: 366 KB of its 1.2 MB) only after it, for the figures, and the places (83 KB) for place search.
   const first = await fetchDatasetFiles([manifestEntry]);
-  const later = new Set(first.files[0] ? figuresFilesOf(first.files[0].bytes) : []);
+  const later = new Set(first.files[0] ? laterFilesOf(first.files[0].bytes) : []);
   const rest = await fetchDatasetFiles(shipped.filter((f) => f !== manifestEntry && !later.has(f.path)));
   const files = [...first.files, ...rest.files];
   const fetchIssues = [...first.issues, ...rest.issues];
@@ -215,7 +221,7 @@ async function loadFolder(folder: string, onProgress: (text: string) => void, t:
   const complete = async () => {
     const got = await fetchDatasetFiles(shipped.filter((f) => later.has(f.path)));
     const d = await loadDeferred(dataset.manifest, [...got.files, ...(recordCopy ? [recordCopy] : [])]);
-    const issues = [...got.issues, ...(d?.issues ?? [{ file: origin, severity: 'error' as const, reason: 'its clip regions and regions could not be read: the loading worker stopped' }])];
+    const issues = [...got.issues, ...(d?.issues ?? [{ file: origin, severity: 'error' as const, reason: 'its clip regions, regions and places could not be read: the loading worker stopped' }])];
     const { pending: _done, ...rest } = dataset;
     const droppedMeasures = d?.droppedMeasures ?? [];
     const full: LoadedDataset = {
@@ -223,6 +229,8 @@ async function loadFolder(folder: string, onProgress: (text: string) => void, t:
       manifest: { ...dataset.manifest, measures: dataset.manifest.measures.filter((m) => !droppedMeasures.includes(m.id) && (d !== null || m.clipTo === undefined)) },
       clipRegions: { ...dataset.clipRegions, ...(d?.clipRegions ?? {}) },
       ...(d?.regions ? { regions: d.regions } : {}),
+      ...(d?.gazetteer ? { gazetteer: d.gazetteer } : {}),
+      ...(d?.placeClaims ? { placeClaims: d.placeClaims } : {}),
     };
     return { dataset: full, issues };
   };

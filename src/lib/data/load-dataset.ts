@@ -50,8 +50,9 @@ export interface LoadDatasetOptions {
   trustedValidity?: TrustedValidity;
   /**
    * Files the caller hands over later ({@link loadDeferredFiles}): a shipped dataset's clip regions and regions,
-   * needed for the figures, not for the first frame. Their regions are not loaded now and nothing is said of them;
-   * the loaded dataset lists them in `pending`.
+   * needed for the figures, and its places file (with its place claims), needed for place search and histories;
+   * none of them for the first frame. They are not loaded now and nothing is said of them; the loaded dataset lists
+   * them in `pending`.
    */
   deferred?: ReadonlySet<string>;
 }
@@ -212,33 +213,10 @@ export function loadDataset(files: readonly DatasetFile[], opts: LoadDatasetOpti
   });
   manifest = { ...manifest, measures };
 
-  // 4. Places and claims: optional extras, a missing file is a warning.
-  let places: PlaceFeature[] | undefined;
-  let placesCoverage: string | undefined;
-  const withPlaces = opts.places !== false;
-  if (withPlaces && manifest.placesFile !== undefined) {
-    const json = byPath.has(manifest.placesFile) ? decodeOnce(manifest.placesFile) : undefined;
-    if (!byPath.has(manifest.placesFile))
-      issues.push({ file: manifest.placesFile, reason: `placesFile listed in ${MANIFEST_FILE} but not found; no place labels`, severity: 'warning' });
-    else if (json !== undefined) {
-      const r = validatePlacesJson(manifest.placesFile, json);
-      pushAll(issues, r.issues);
-      if (r.ok) places = r.value;
-      if (isRecord(json) && typeof json.coverage === 'string' && json.coverage.trim() !== '') placesCoverage = json.coverage;
-    }
-  }
-  let placeClaims: PlaceClaim[] | undefined;
-  if (withPlaces && manifest.placeClaimsFile !== undefined) {
-    const bytes = byPath.get(manifest.placeClaimsFile);
-    if (!bytes) issues.push({ file: manifest.placeClaimsFile, reason: `placeClaimsFile listed in ${MANIFEST_FILE} but not found; no place claims`, severity: 'warning' });
-    else {
-      const ids = places ? new Set(places.map((p) => (p.id === undefined ? '' : String(p.id)))) : undefined;
-      const r = parsePlaceClaimsCsv({ file: manifest.placeClaimsFile, bytes }, { maxBytes, ...(ids ? { knownPlaceIds: ids } : {}) });
-      opts.onFileDecoded?.(manifest.placeClaimsFile);
-      issues.push(...r.issues);
-      if (r.ok) placeClaims = r.value;
-    }
-  }
+  // 4. Places and claims: optional extras, a missing file is a warning. A shipped folder may leave the places for
+  // later (`deferred`): they are read by loadDeferredFiles then.
+  const placesLater = manifest.placesFile !== undefined && later.has(manifest.placesFile);
+  const placesLoad = opts.places !== false && !placesLater ? loadPlaces(manifest, byPath, decodeOnce, issues, opts) : {};
   let claims: Claim[] | undefined;
   if (manifest.claimsFile !== undefined) {
     const json = byPath.has(manifest.claimsFile) ? decodeOnce(manifest.claimsFile) : undefined;
@@ -279,17 +257,49 @@ export function loadDataset(files: readonly DatasetFile[], opts: LoadDatasetOpti
     const regions = loadRegions(manifest.regions.file, decodeOnce, byPath.has(manifest.regions.file), issues, vouch, ogcValid);
     if (regions) value.regions = regions;
   }
-  const pending = [...Object.values(manifest.clipRegions ?? {}).map((r) => r.file), ...(manifest.regions ? [manifest.regions.file] : [])].filter((f) => later.has(f));
+  const pending = [...Object.values(manifest.clipRegions ?? {}).map((r) => r.file), ...(manifest.regions ? [manifest.regions.file] : []), ...(placesLater ? [manifest.placesFile!, manifest.placeClaimsFile] : [])].filter((f): f is string => f !== undefined && later.has(f));
   if (pending.length > 0) value.pending = [...new Set(pending)];
-  if (places) value.places = places;
-  if (placesCoverage !== undefined) value.placesCoverage = placesCoverage;
+  Object.assign(value, placesLoad);
   if (claims) value.claims = claims;
-  if (placeClaims) value.placeClaims = placeClaims;
   return { ok: true, value, issues };
 }
 
-/** What {@link loadDeferredFiles} read: the clip regions and regions that were left for later. */
-export interface DeferredLoad {
+/** What {@link loadPlaces} read: the gazetteer's places, its coverage text and the claims about places. */
+export type PlacesLoad = Pick<LoadedDataset, 'places' | 'placesCoverage' | 'placeClaims'>;
+
+/**
+ * The manifest's places file and place claims file, checked (the claims against the places' ids); a missing file
+ * is a warning. Shared by {@link loadDataset} and {@link loadDeferredFiles}.
+ */
+function loadPlaces(manifest: DatasetManifest, byPath: ReadonlyMap<string, Uint8Array>, decodeOnce: (path: string) => unknown, issues: Issue[], opts: LoadDatasetOptions): PlacesLoad {
+  const out: PlacesLoad = {};
+  if (manifest.placesFile !== undefined) {
+    const json = byPath.has(manifest.placesFile) ? decodeOnce(manifest.placesFile) : undefined;
+    if (!byPath.has(manifest.placesFile))
+      issues.push({ file: manifest.placesFile, reason: `placesFile listed in ${MANIFEST_FILE} but not found; no place labels`, severity: 'warning' });
+    else if (json !== undefined) {
+      const r = validatePlacesJson(manifest.placesFile, json);
+      pushAll(issues, r.issues);
+      if (r.ok) out.places = r.value;
+      if (isRecord(json) && typeof json.coverage === 'string' && json.coverage.trim() !== '') out.placesCoverage = json.coverage;
+    }
+  }
+  if (manifest.placeClaimsFile !== undefined) {
+    const bytes = byPath.get(manifest.placeClaimsFile);
+    if (!bytes) issues.push({ file: manifest.placeClaimsFile, reason: `placeClaimsFile listed in ${MANIFEST_FILE} but not found; no place claims`, severity: 'warning' });
+    else {
+      const ids = out.places ? new Set(out.places.map((p) => (p.id === undefined ? '' : String(p.id)))) : undefined;
+      const r = parsePlaceClaimsCsv({ file: manifest.placeClaimsFile, bytes }, { maxBytes: opts.maxBytes ?? DEFAULT_MAX_BYTES, ...(ids ? { knownPlaceIds: ids } : {}) });
+      opts.onFileDecoded?.(manifest.placeClaimsFile);
+      issues.push(...r.issues);
+      if (r.ok) out.placeClaims = r.value;
+    }
+  }
+  return out;
+}
+
+/** What {@link loadDeferredFiles} read: the clip regions, regions and places that were left for later. */
+export interface DeferredLoad extends PlacesLoad {
   clipRegions: Record<string, Feature<Polygon | MultiPolygon>>;
   regions?: LoadedRegion[];
   /** Measures clipped to a region that did not load: to be dropped, as loadDataset drops them. */
@@ -339,6 +349,7 @@ export function loadDeferredFiles(manifest: DatasetManifest, files: readonly Dat
     const regions = loadRegions(manifest.regions.file, decodeOnce, true, issues, vouch, ogcValid);
     if (regions) out.regions = regions;
   }
+  if (manifest.placesFile !== undefined && byPath.has(manifest.placesFile)) Object.assign(out, loadPlaces(manifest, byPath, decodeOnce, issues, opts));
   return out;
 }
 

@@ -47,3 +47,43 @@ describe('files left for later (a shipped dataset’s clip regions and regions)'
     expect(rest.issues).toEqual(full.issues);
   });
 });
+
+describe('places left for later (a shipped dataset’s gazetteer and place claims)', () => {
+  it('loads first without them, then reads them with the same places, coverage, claims and issues as a full load', () => {
+    const base = folder();
+    const manifest = { ...(JSON.parse(new TextDecoder().decode(base[0]!.bytes)) as object), placesFile: 'places.geojson', placeClaimsFile: 'place-claims.csv' };
+    const places = {
+      type: 'FeatureCollection',
+      coverage: 'Towns only: counts are lower bounds.',
+      features: [
+        { type: 'Feature', id: 'p:1', properties: { name: 'Inside' }, geometry: { type: 'Point', coordinates: [30.1, 50.1] } },
+        { type: 'Feature', id: 'p:2', properties: { name: '' }, geometry: { type: 'Point', coordinates: [31, 51] } },
+      ],
+    };
+    const csv = [
+      'date,settlement,claimant,claim,source,quote,asserts,place_id',
+      '2024-08-01,Inside,Someone,held,https://example.org/a,"It is held.",held:UA,p:1',
+      '2024-08-01,Gone,Someone,held,https://example.org/b,"It is held.",held:UA,p:2',
+    ].join('\n');
+    const files = [{ path: 'dataset.json', bytes: enc(manifest) }, ...base.slice(1), { path: 'places.geojson', bytes: enc(places) }, { path: 'place-claims.csv', bytes: new TextEncoder().encode(csv) }];
+    const later = new Set(['places.geojson', 'place-claims.csv']);
+    const full = loadDataset(files);
+    const first = loadDataset(files.filter((f) => !later.has(f.path)), { deferred: later });
+    if (!full.ok || !first.ok) throw new Error('did not load');
+    expect(first.value.pending).toEqual(['places.geojson', 'place-claims.csv']);
+    expect(first.value.places).toBeUndefined();
+    expect(first.value.placeClaims).toBeUndefined();
+    expect(first.issues.filter((i) => /places|place-claims/.test(i.file))).toEqual([]);
+
+    const rest = loadDeferredFiles(first.value.manifest, files.filter((f) => later.has(f.path)));
+    expect(rest.places).toEqual(full.value.places);
+    expect(rest.places?.map((p) => p.id)).toEqual(['p:1']);
+    expect(rest.placesCoverage).toBe('Towns only: counts are lower bounds.');
+    expect(rest.placeClaims).toEqual(full.value.placeClaims);
+    expect(rest.placeClaims?.map((c) => c.placeId)).toEqual(['p:1', null]);
+    // The bad place and the claim about it are named, as a full load names them.
+    const placeIssues = (issues: { file: string }[]) => issues.filter((i) => /places|place-claims/.test(i.file));
+    expect(placeIssues(rest.issues)).toEqual(placeIssues(full.issues));
+    expect(placeIssues(rest.issues).length).toBeGreaterThanOrEqual(2);
+  });
+});

@@ -33,6 +33,12 @@ export interface PlaceInSource {
 }
 
 export class PlaceState {
+  /**
+   * @param notify shows a notice to the reader (a link's place the gazetteer lacks), when it is known: at once, or
+   *   when a shipped folder's places arrive after its first frame.
+   */
+  constructor(private readonly notify: (text: string) => void = () => {}) {}
+
   /** The sources whose histories are shown, the primary first. */
   sources = $state.raw<Source[]>([]);
   /** The dataset of the gazetteer and the place claims. */
@@ -60,6 +66,8 @@ export class PlaceState {
   );
   selectedId = $state<string | null>(null);
   private index: PlaceIndex | null = null;
+  /** A link's `place=` asked for while the sources' places were still on their way (`pending`). */
+  private awaitedLinkId: string | null = null;
 
   selectedIndex: number = $derived(this.selectedId !== null && this.gazetteer ? (this.gazetteer.byId.get(this.selectedId) ?? -1) : -1);
   selected: GazetteerPlace | null = $derived(this.selectedIndex >= 0 ? this.gazetteer!.places[this.selectedIndex]! : null);
@@ -132,6 +140,11 @@ export class PlaceState {
     const g = home?.gazetteer;
     if (this.selectedId !== null && !g?.byId.has(this.selectedId)) this.selectedId = null;
     if (!g) return;
+    if (this.awaitedLinkId !== null) {
+      const id = this.awaitedLinkId;
+      this.awaitedLinkId = null;
+      this.chooseLinkPlace(id);
+    }
     for (const s of fresh) void this.compute(s, g);
   }
 
@@ -178,20 +191,21 @@ export class PlaceState {
   }
 
   /**
-   * Follow a link's `place=` (already parsed): choose it when the gazetteer has it, else say why not. Returns
-   * the notice, or null.
+   * Follow a link's `place=` (already parsed): choose it when the gazetteer has it, else say why not (`notify`).
+   * While a shown source's places are still on their way, the place is chosen (or the notice given) when they come.
    */
-  applyLinkPlace(placeId: string | undefined): string | null {
-    if (placeId === undefined) {
-      this.selectedId = null;
-      return null;
-    }
-    if (!this.gazetteer?.byId.has(placeId)) {
-      this.selectedId = null;
-      return t('place.linkUnknown', { id: placeId });
-    }
-    this.selectedId = placeId;
-    return null;
+  applyLinkPlace(placeId: string | undefined): void {
+    this.awaitedLinkId = null;
+    this.selectedId = null;
+    if (placeId === undefined) return;
+    const coming = this.sources.some((s) => s.dataset.manifest.placesFile !== undefined && s.dataset.pending?.includes(s.dataset.manifest.placesFile));
+    if (!this.gazetteer && coming) this.awaitedLinkId = placeId;
+    else this.chooseLinkPlace(placeId);
+  }
+
+  private chooseLinkPlace(placeId: string): void {
+    if (this.gazetteer?.byId.has(placeId)) this.selectedId = placeId;
+    else this.notify(t('place.linkUnknown', { id: placeId }));
   }
 }
 

@@ -21,6 +21,8 @@ self.onmessage = async (e: MessageEvent<LoadRequest | SurveyRequest | DeferredRe
         deferred: {
           clipRegions: Object.fromEntries(Object.entries(d.clipRegions).map(([k, f]) => [k, f.geometry])),
           ...(d.regions ? { regions: d.regions } : {}),
+          ...(d.places ? { gazetteer: buildGazetteer(d.places, d.placesCoverage ?? null) } : {}),
+          ...(d.placeClaims ? { placeClaims: d.placeClaims } : {}),
           droppedMeasures: d.droppedMeasures,
           issues: [...(trust?.issues ?? []), ...d.issues],
         },
