@@ -10,6 +10,7 @@ import { deepstateClass, parseDeepstateName } from '../src/lib/domain/deepstate-
 import { gzipSync } from 'node:zlib';
 import { decodeStoreBytes, encodeStore, storedSnapshotText, type StoreInput } from '../src/lib/data/store-file';
 import { writeValidityRecord } from './record-validity';
+import { withUkrainian } from './lib/uk-texts';
 
 const shared = process.argv[2] ?? '../shared/data';
 const out = 'geodata/front';
@@ -66,7 +67,7 @@ writeFileSync(join(out, 'russia-land.geojson'), land('RUS', 'Russia (land within
 writeFileSync(join(out, 'regions.geojson'), readFileSync(join(basemap, 'regions.geojson')));
 writeFileSync(join(out, 'deepstate-index.csv'), readFileSync(join(weekly, 'index.csv')));
 
-const manifest = { ...DEEPSTATE_FRONT_MANIFEST, snapshotStore: 'snapshots.store.json.gz', snapshots: store.snapshots.map((s) => ({ dateIso: s.dateIso, file: s.file })) };
+const manifest = { ...withUkrainian(DEEPSTATE_FRONT_MANIFEST), snapshotStore: 'snapshots.store.json.gz', snapshots: store.snapshots.map((s) => ({ dateIso: s.dateIso, file: s.file })) };
 writeFileSync(join(out, 'dataset.json'), JSON.stringify(manifest, null, 2) + '\n');
 // The OGC verdicts of the store and the land files, so the app need not redo 8 s of JTS on every visit.
 console.log(`  validity.json: ${await writeValidityRecord(out)}`);

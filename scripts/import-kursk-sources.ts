@@ -10,6 +10,7 @@ import intersect from '@turf/intersect';
 import { featureCollection } from '@turf/helpers';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { AreaMeasure, DatasetManifest, DatasetSource } from '../src/lib/domain/types';
+import { withUkrainian } from './lib/uk-texts';
 
 const shared = process.argv[2] ?? '../shared/data';
 
@@ -89,7 +90,7 @@ function importSource(opts: {
   copyFileSync('geodata/kursk/russia-land.geojson', join(out, 'russia-land.geojson'));
   writeKurskOblast(out);
   const manifest = opts.manifest(files.map((f) => f.slice(0, 10)));
-  writeFileSync(join(out, 'dataset.json'), JSON.stringify(manifest, null, 2) + '\n');
+  writeFileSync(join(out, 'dataset.json'), JSON.stringify(withUkrainian(manifest), null, 2) + '\n');
   console.log(`imported ${files.length} snapshots into ${out}`);
 }
 

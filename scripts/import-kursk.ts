@@ -4,6 +4,7 @@ import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } fro
 import { join } from 'node:path';
 import type { DatasetManifest } from '../src/lib/domain/types';
 import { writeKurskOblast } from './import-kursk-sources';
+import { withUkrainian } from './lib/uk-texts';
 
 const shared = process.argv[2] ?? '../shared/data';
 const out = 'geodata/kursk';
@@ -123,5 +124,5 @@ const manifest: DatasetManifest = {
   placesFile: 'places.geojson',
   placeClaimsFile: 'place-claims.csv',
 };
-writeFileSync(join(out, 'dataset.json'), JSON.stringify(manifest, null, 2) + '\n');
+writeFileSync(join(out, 'dataset.json'), JSON.stringify(withUkrainian(manifest), null, 2) + '\n');
 console.log(`imported ${files.length} snapshots into ${out}`);

@@ -365,7 +365,6 @@ export const en = {
   // Share, cite, embed
   'share.copyLink': 'Copy link',
   'share.open': 'Share…',
-  'share.embedOpen': 'Embed…',
   'share.linkCopied': 'Link copied',
   'share.linkNotCopied': 'Could not copy: select the link in Share… and copy it',
   'share.heading': 'Share this view',

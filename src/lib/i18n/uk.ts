@@ -355,7 +355,6 @@ export const uk: Catalogue = {
   // Share, cite, embed
   'share.copyLink': 'Копіювати посилання',
   'share.open': 'Поділитися…',
-  'share.embedOpen': 'Вбудувати…',
   'share.linkCopied': 'Посилання скопійовано',
   'share.linkNotCopied': 'Не вдалося скопіювати: виділіть посилання в «Поділитися…» і скопіюйте його',
   'share.heading': 'Поділитися цим виглядом',
