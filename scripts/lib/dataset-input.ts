@@ -4,7 +4,8 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { parseManifestJson } from '../../src/lib/data/manifest';
-import { decodeStoreBytes, snapshotForLoading, type StoredFeatureCollection } from '../../src/lib/data/store-file';
+import type { StoredFeatureCollection } from '../../src/lib/data/store-file';
+import { readSnapshotStore } from '../../src/lib/data/load-snapshot-store';
 import { validateSnapshotJson } from '../../src/lib/data/validate-snapshot';
 import type { AreaGeometry, ControlFeature, DatasetManifest, Issue, Snapshot } from '../../src/lib/domain/types';
 import { deepstateClass } from '../../src/lib/domain/deepstate-class';
@@ -52,14 +53,9 @@ export function openDataset(dir: string): DatasetInput {
     const entries = [...r.value.snapshots].sort((a, b) => a.dateIso.localeCompare(b.dateIso));
     const input: DatasetInput = { dir, manifest: r.value, entries, issues: [...r.issues], validityCache: new Map(), memo: newMemo() };
     if (r.value.snapshotStore !== undefined) {
+      // The app's reading of the store (load-snapshot-store.ts), with its checks against the manifest's list.
       const file = r.value.snapshotStore;
-      const decoded = decodeStoreBytes(file, new Uint8Array(readFileSync(join(dir, file))));
-      input.issues.push(...decoded.issues);
-      input.stored = new Map();
-      if (decoded.ok) {
-        const withClass = new Map<number, StoredFeatureCollection['features'][number]>();
-        decoded.value.store.snapshots.forEach((s, i) => input.stored!.set(s.file, snapshotForLoading(decoded.value, i, withClass)));
-      }
+      input.stored = readSnapshotStore(file, new Uint8Array(readFileSync(join(dir, file))), r.value.snapshots, input.issues);
     }
     return input;
   }

@@ -10,7 +10,7 @@ import { validatePlacesJson } from './validate-places';
 import { parsePlaceClaimsCsv, type PlaceClaim } from './place-claims';
 import type { PlaceFeature } from './schema';
 import type { LoadedRegion } from '../domain/dataset';
-import { decodeStoreBytes, snapshotForLoading, type StoredFeatureCollection } from './store-file';
+import { readSnapshotStore } from './load-snapshot-store';
 import { validateSnapshotJson } from './validate-snapshot';
 import { vouchFor, type TrustedValidity } from './validity-record';
 import { indexFiles, jsonDecoder, MANIFEST_FILE, type DatasetFile } from './dataset-files';
@@ -110,7 +110,8 @@ export function loadDataset(files: readonly DatasetFile[], opts: LoadDatasetOpti
   const ogcValid = opts.trustedValidity ? new WeakSet<object>() : undefined;
   const vouch = (path: string, geoms: readonly unknown[]) => vouchFor(ogcValid, opts.trustedValidity, path, geoms);
   const reading: RegionReading = { decodeOnce, issues, vouch, ogcValid };
-  const stored = loadSnapshotStore(manifest, byPath, issues, vouch);
+  const store = manifest.snapshotStore;
+  const stored = store === undefined ? undefined : readSnapshotStore(store, byPath.get(store), manifest.snapshots, issues, vouch);
   if (stored) for (const [path, json] of stored) decodedCache.set(path, json);
   const entries = manifest.snapshots.filter((s) => {
     if (byPath.has(s.file) || stored?.has(s.file)) return true;
@@ -268,39 +269,5 @@ export function loadDeferredFiles(manifest: DatasetManifest, files: readonly Dat
     const regions = loadRegions(manifest.regions.file, true, reading);
     if (regions) out.regions = regions;
   }
-  return out;
-}
-
-/**
- * The snapshots inside the manifest's `snapshotStore`, by the file path each is listed under (undefined when the
- * manifest names none). A store that cannot be read is an error; its snapshots are then "not found".
- */
-function loadSnapshotStore(
-  manifest: DatasetManifest,
-  byPath: Map<string, Uint8Array>,
-  issues: Issue[],
-  vouch: (path: string, geoms: readonly unknown[]) => void,
-): Map<string, StoredFeatureCollection> | undefined {
-  const file = manifest.snapshotStore;
-  if (file === undefined) return undefined;
-  const bytes = byPath.get(file);
-  if (!bytes) {
-    issues.push({ file, reason: `snapshotStore listed in ${MANIFEST_FILE} but not found`, severity: 'error' });
-    return new Map();
-  }
-  const r = decodeStoreBytes(file, bytes);
-  issues.push(...r.issues);
-  const out = new Map<string, StoredFeatureCollection>();
-  if (!r.ok) return out;
-  // Each distinct feature's geometry object is shared by every snapshot it stands in.
-  vouch(file, r.value.features.map((f) => f.geometry));
-  const withClass = new Map<number, StoredFeatureCollection['features'][number]>();
-  const listed = new Map(manifest.snapshots.map((s) => [s.file, s.dateIso]));
-  r.value.store.snapshots.forEach((s, i) => {
-    const dateIso = listed.get(s.file);
-    if (dateIso === undefined) issues.push({ file, reason: `holds ${s.file} (${s.dateIso}), which ${MANIFEST_FILE} does not list; ignored`, severity: 'warning' });
-    else if (dateIso !== s.dateIso) issues.push({ file, reason: `holds ${s.file} for ${s.dateIso}, but ${MANIFEST_FILE} lists it for ${dateIso}; skipped`, severity: 'error' });
-    else out.set(s.file, snapshotForLoading(r.value, i, withClass));
-  });
   return out;
 }
