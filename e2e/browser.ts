@@ -56,6 +56,16 @@ export async function newWatchedPage(browser: Browser, viewport = { width: 1280,
   return watched;
 }
 
+/**
+ * Click one of the header's tools (Open data, Copy link, Share…, Compare, the languages), opening the folded
+ * header menu first where the page has folded it (phones: the tools sit behind the Menu button).
+ */
+export async function clickHeaderTool(page: Page, testId: string): Promise<void> {
+  const toggle = page.getByTestId('menu-toggle');
+  if ((await toggle.isVisible()) && (await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  await page.getByTestId(testId).click();
+}
+
 /** Open the app at a hash and wait until the dataset is loaded and the map has drawn. */
 export async function openApp(w: WatchedPage, hash = ''): Promise<void> {
   await w.page.goto(APP_URL + hash);

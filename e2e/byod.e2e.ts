@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { onMap, APP_URL, closer, colorAt, openApp, useBrowser, projectToPage, saveScreenshot, waitForIdle, waitForMap, type WatchedPage } from './browser';
+import { clickHeaderTool, onMap, APP_URL, closer, colorAt, openApp, useBrowser, projectToPage, saveScreenshot, waitForIdle, waitForMap, type WatchedPage } from './browser';
 
 const FIXTURES = resolve('e2e/fixtures/byod');
 const XSS_NAME = '<img src=x onerror=alert(1)>';
@@ -58,7 +58,7 @@ describe('bring your own data', () => {
   it('a folder of good and bad files: bad ones listed, good snapshots drawn, names shown as text', async () => {
     const w = await page();
     await openApp(w);
-    await w.page.getByTestId('open-data-button').click();
+    await clickHeaderTool(w.page, 'open-data-button');
     const dialog = w.page.getByTestId('open-data-dialog');
     await dialog.waitFor();
     expect(await dialog.innerText()).toContain('nothing is uploaded');
@@ -172,7 +172,7 @@ describe('bring your own data', () => {
       }
     });
     await openApp(w);
-    await w.page.getByTestId('open-data-button').click();
+    await clickHeaderTool(w.page, 'open-data-button');
 
     // Plain http to another host would be blocked by the CSP: refused up front, with the reason.
     await w.page.getByTestId('open-data-url').fill('http://data.example.org/dataset.json');

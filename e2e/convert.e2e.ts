@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { onMap, closer, colorAt, openApp, projectToPage, saveScreenshot, useBrowser, waitForMap, type WatchedPage } from './browser';
+import { clickHeaderTool, onMap, closer, colorAt, openApp, projectToPage, saveScreenshot, useBrowser, waitForMap, type WatchedPage } from './browser';
 
 const FIXTURES = resolve('src/lib/data/convert/fixtures');
 /** Inside NZZ's "losses" polygon on both 2024-12-15 and 2025-03-16 (found with boolean-point-in-polygon). */
@@ -60,7 +60,7 @@ describe('mappers’ files through the class-mapping step', () => {
     await openApp(w);
     expect(converterChunks(w)).toEqual([]); // GeoJSON alone loads no converter
 
-    await w.page.getByTestId('open-data-button').click();
+    await clickHeaderTool(w.page, 'open-data-button');
     await w.page.getByTestId('open-data-files').setInputFiles([resolve(FIXTURES, 'kml/2024-12-15.kmz'), resolve(FIXTURES, 'kml/2025-03-16.kmz')]);
     const panel = w.page.getByTestId('class-mapping');
     await panel.waitFor({ timeout: 60_000 });
@@ -114,7 +114,7 @@ describe('mappers’ files through the class-mapping step', () => {
   it('two TopoJSON files: ISW layer names suggested, used on request, drawn and measured (390×844)', async () => {
     const w = await newPage({ width: 390, height: 844 });
     await openApp(w);
-    await w.page.getByTestId('open-data-button').click();
+    await clickHeaderTool(w.page, 'open-data-button');
     await w.page.getByTestId('open-data-files').setInputFiles([resolve(FIXTURES, 'topojson/2024-08-25.topojson'), resolve(FIXTURES, 'topojson/2024-12-15.topojson')]);
     const panel = w.page.getByTestId('class-mapping');
     await panel.waitFor({ timeout: 60_000 });
@@ -145,13 +145,13 @@ describe('mappers’ files through the class-mapping step', () => {
     const w = await newPage({ width: 1440, height: 900 });
     await openApp(w);
     const title = await w.page.evaluate(() => (window as unknown as AppHandle).__app.dataset?.manifest.title);
-    await w.page.getByTestId('open-data-button').click();
+    await clickHeaderTool(w.page, 'open-data-button');
     await w.page.getByTestId('open-data-files').setInputFiles([resolve(FIXTURES, 'kml/2025-03-16.kml')]);
     const panel = w.page.getByTestId('class-mapping');
     await panel.waitFor({ timeout: 60_000 });
     await waitForClasses(w.page, ['unmapped_1', 'unmapped_2', 'unmapped_3']);
     // Another file opened while mapping: the step starts again for it (a zipped Shapefile: two layers).
-    await w.page.getByTestId('open-data-button').click();
+    await clickHeaderTool(w.page, 'open-data-button');
     await w.page.getByTestId('open-data-files').setInputFiles([resolve(FIXTURES, 'shapefile/2025-01-19-utm36n.zip')]);
     await expect.poll(() => panel.innerText(), { timeout: 60_000 }).toContain('7 of 7 features in 1 file carry no');
     await w.page.getByTestId('class-mapping-key').selectOption('layer');

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, ConsoleMessage } from 'playwright-core';
-import { onMap, APP_URL, launchBrowser, newWatchedPage, projectToPage, waitForIdle, waitForMap, type WatchedPage } from './browser';
+import { clickHeaderTool, onMap, APP_URL, launchBrowser, newWatchedPage, projectToPage, waitForIdle, waitForMap, type WatchedPage } from './browser';
 import { CONTENT_SECURITY_POLICY } from '../vite.config';
 
 type Violation = { directive: string; blocked: string; sample: string; source: string };
@@ -79,21 +79,21 @@ describe('Content-Security-Policy', () => {
     await w.page.locator('.maplibregl-popup-content').waitFor();
 
     // Compare views: the diff worker, side by side, and the swipe divider (Svelte style: directives).
-    await w.page.getByTestId('compare-toggle').click();
+    await clickHeaderTool(w.page, 'compare-toggle');
     await w.page.getByTestId('compare-view').selectOption('side');
     await w.page.getByTestId('map-secondary').waitFor();
     await w.page.getByTestId('compare-view').selectOption('swipe');
     await w.page.getByTestId('swipe-divider').focus();
     await w.page.keyboard.press('ArrowLeft');
     await w.page.waitForTimeout(500);
-    await w.page.getByTestId('compare-toggle').click();
+    await clickHeaderTool(w.page, 'compare-toggle');
 
     // Open data: local files through the loading worker, then a typed https URL on another site (form submit).
-    await w.page.getByTestId('open-data-button').click();
+    await clickHeaderTool(w.page, 'open-data-button');
     await w.page.getByTestId('open-data-folder').setInputFiles(resolve('e2e/fixtures/byod/mixed'));
     await w.page.waitForFunction(() => (window as unknown as { __app: { dataset: { manifest: { title: string } } | null } }).__app.dataset?.manifest.title === 'mixed');
     await waitForMap(w.page);
-    await w.page.getByTestId('open-data-button').click();
+    await clickHeaderTool(w.page, 'open-data-button');
     await w.page.getByTestId('open-data-url').fill('https://data.example.org/byod/dataset.json');
     await w.page.getByTestId('open-data-url').press('Enter');
     await w.page.waitForFunction(() => (window as unknown as { __app: { dataset: { manifest: { title: string } } | null } }).__app.dataset?.manifest.title === 'BYOD test dataset with a manifest');

@@ -310,6 +310,24 @@ describe('touch, attribution and layout on a phone', () => {
     await w.page.getByTestId('menu-toggle').click();
     expect(await w.page.getByTestId('compare-toggle').isVisible()).toBe(true);
     expect(await horizontalOverflowPx(w.page)).toBeLessThanOrEqual(0);
+    // Every tool of the open menu lies inside the screen, one column.
+    const right = await w.page.locator('#header-tools > *').evaluateAll((els) => Math.max(...els.map((e) => e.getBoundingClientRect().right)));
+    expect(right).toBeLessThanOrEqual(390);
+    // Escape folds it again, focus back on the Menu button.
+    await w.page.keyboard.press('Escape');
+    expect(await w.page.getByTestId('compare-toggle').isVisible()).toBe(false);
+    expect(await w.page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('menu-toggle');
+    // A dialog opened from the menu shows over it, and closing the dialog folds the menu: the map is back.
+    await w.page.getByTestId('menu-toggle').click();
+    await w.page.getByTestId('share-open').click();
+    await w.page.getByTestId('share-dialog').waitFor();
+    await w.page.keyboard.press('Escape');
+    await w.page.getByTestId('share-dialog').waitFor({ state: 'detached' });
+    expect(await w.page.getByTestId('compare-toggle').isVisible()).toBe(false);
+    // A button that acts on the map (Leave compare) folds it at once.
+    await w.page.getByTestId('menu-toggle').click();
+    await w.page.getByTestId('compare-toggle').click();
+    expect(await w.page.getByTestId('compare-toggle').isVisible()).toBe(false);
   });
 
   it('stacks sources side by side one above the other', async () => {

@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { bigFile, copiesOfOnePolygon, deepProperties, farDate, hugeManifest, hugeTitle, prototypeNames, type HostileFile } from '../scripts/lib/hostile-datasets';
-import { closer, colorAt, openApp, saveScreenshot, useBrowser, waitForMap } from './browser';
+import { clickHeaderTool, closer, colorAt, openApp, saveScreenshot, useBrowser, waitForMap } from './browser';
 
 const { newPage } = useBrowser();
 type AppHandle = { __app: { dataset: { manifest: { title: string } } | null; issues: { file: string; reason: string }[]; loading: string | null; datesIso: string[] } };
@@ -29,7 +29,7 @@ async function answersWithin(p: Page, ms: number): Promise<boolean> {
 
 /** Open a folder through the dialog and wait until loading is over; then the page must answer. */
 async function openFolder(p: Page, dir: string): Promise<string[]> {
-  await p.getByTestId('open-data-button').click();
+  await clickHeaderTool(p, 'open-data-button');
   await p.getByTestId('open-data-folder').setInputFiles(dir);
   await p.waitForFunction(() => (window as unknown as AppHandle).__app.loading === null, undefined, { timeout: 120_000, polling: 500 });
   expect(await answersWithin(p, 5000)).toBe(true);

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openApp, saveScreenshot, useBrowser } from './browser';
+import { clickHeaderTool, openApp, saveScreenshot, useBrowser } from './browser';
 
 const CSV = resolve('src/lib/data/fixtures/claims-csv/kursk-claims.csv');
 const MIXED = resolve('e2e/fixtures/byod/mixed');
@@ -14,7 +14,7 @@ const { newPage } = useBrowser();
 type AppHandle = { __app: { ownClaims: unknown[]; dataset: { manifest: { title: string } } | null; loading: string | null } };
 
 async function openFiles(page: Page, files: Parameters<Page['setInputFiles']>[1]): Promise<void> {
-  await page.getByTestId('open-data-button').click();
+  await clickHeaderTool(page, 'open-data-button');
   await page.getByTestId('open-data-dialog').waitFor();
   await page.getByTestId('open-data-files').setInputFiles(files);
 }

@@ -6,7 +6,7 @@ import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { onMap, openApp, useBrowser, waitForIdle, type WatchedPage } from './browser';
+import { clickHeaderTool, onMap, openApp, useBrowser, waitForIdle, type WatchedPage } from './browser';
 import type { DatasetManifest } from '../src/lib/domain/types';
 
 const manifest = JSON.parse(readFileSync('geodata/kursk/dataset.json', 'utf8')) as DatasetManifest;
@@ -25,7 +25,7 @@ const HASH = `#date=${DATE}&map=10/51.20/35.27`;
 const { newPage } = useBrowser();
 
 async function openShare(w: WatchedPage, tab: 'image' | 'cite' | 'data' | 'embed'): Promise<void> {
-  if (!(await w.page.getByTestId('share-dialog').isVisible())) await w.page.getByTestId('share-open').click();
+  if (!(await w.page.getByTestId('share-dialog').isVisible())) await clickHeaderTool(w.page, 'share-open');
   await w.page.getByTestId(`share-tab-${tab}`).click();
 }
 
@@ -185,7 +185,7 @@ describe('share: link and citation', () => {
     const w = await newPage({ width: 390, height: 844 });
     await w.page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
     await openApp(w, HASH);
-    await w.page.getByTestId('copy-link').click();
+    await clickHeaderTool(w.page, 'copy-link');
     await expect.poll(() => w.page.getByTestId('copy-link-status').innerText()).toBe('Link copied');
     const copied = await w.page.evaluate(() => navigator.clipboard.readText());
     const expected = await w.page.evaluate(() => `${location.origin}${location.pathname}${location.hash}`);

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { buildData, OUTPUT_FILES } from '../scripts/lib/data-build';
-import { onMap, saveScreenshot, useBrowser, waitForMap } from './browser';
+import { clickHeaderTool, onMap, saveScreenshot, useBrowser, waitForMap } from './browser';
 
 const PORT = Number(process.env.E2E_STATIC_PORT ?? 4183);
 const HOST = `http://127.0.0.1:${PORT}/`;
@@ -48,7 +48,7 @@ async function basemapLayersDrawn(p: Page): Promise<string[]> {
 }
 
 async function openUrl(p: Page, url: string): Promise<void> {
-  await p.getByTestId('open-data-button').click();
+  await clickHeaderTool(p, 'open-data-button');
   await p.getByTestId('open-data-dialog').waitFor();
   await p.getByTestId('open-data-url').fill(url);
   await p.getByTestId('open-data-url-load').click();
@@ -83,7 +83,7 @@ describe('python3 -m http.server (no byte ranges)', () => {
     expect(w.consoleErrors).toEqual([]);
     const claims = w.requests.filter((u) => u.endsWith('/claims.pmtiles'));
     expect(claims.length).toBe(1);
-    await w.page.getByTestId('compare-toggle').click();
+    await clickHeaderTool(w.page, 'compare-toggle');
     await w.page.waitForFunction(() => (window as unknown as AppHandle).__app.issues.some((i) => /features\.geojson/.test(`${i.file} ${i.reason}`)), undefined, { timeout: 30_000 });
     await w.page.waitForTimeout(3000);
     const asked = w.requests.filter((u) => u.endsWith('/features.geojson'));

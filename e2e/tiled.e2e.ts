@@ -7,7 +7,7 @@ import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { buildData, OUTPUT_FILES } from '../scripts/lib/data-build';
-import { onMap, APP_URL, colorAt, openApp, useBrowser, projectToPage, saveScreenshot, waitForIdle, waitForMap, type WatchedPage } from './browser';
+import { clickHeaderTool, onMap, APP_URL, colorAt, openApp, useBrowser, projectToPage, saveScreenshot, waitForIdle, waitForMap, type WatchedPage } from './browser';
 
 // Served by the preview server, which serves dist/ from disk (git-ignored; `vite build` empties it, so each run
 // writes it again).
@@ -57,7 +57,7 @@ type AppHandle = {
 /** Open a build through the Open data dialog's URL field and wait until its tiles are drawn. */
 async function openBuild(w: WatchedPage, path: string): Promise<void> {
   await openApp(w);
-  await w.page.getByTestId('open-data-button').click();
+  await clickHeaderTool(w.page, 'open-data-button');
   await w.page.getByTestId('open-data-dialog').waitFor();
   await w.page.getByTestId('open-data-url').fill(new URL(path, APP_URL).href);
   await w.page.getByTestId('open-data-url-load').click();
@@ -132,7 +132,8 @@ describe('a data build opened by URL', () => {
     const table = w.page.getByTestId('area-table');
     await expect.poll(() => table.innerText()).toContain('Held by Ukraine (in Russia)');
     const text = await table.innerText();
-    expect(text).toMatch(/Held by Ukraine \(in Russia\)\s+[\d,]+\.\d km²/);
+    // The class's label, its meaning on the next line, then its area.
+    expect(text).toMatch(/Held by Ukraine \(in Russia\)\n(?:[^\n]*\n)?\s*[\d,]+\.\d km²/);
     expect(await w.page.getByTestId('area-build-note').innerText()).toContain('Held by Ukraine, in Russia');
     // "Occupied by Russia (this area)" is one unclipped class: the build answers it.
     expect(await w.page.getByTestId('measure-occupied').innerText()).toMatch(/km²$/);
@@ -151,7 +152,7 @@ describe('a data build opened by URL', () => {
     const w = await page();
     await openBuild(w, 'e2e-tiled/kursk/index.json');
     await show(w.page, '2024-08-20');
-    await w.page.getByTestId('compare-toggle').click();
+    await clickHeaderTool(w.page, 'compare-toggle');
     await w.page.getByTestId('compare-table').waitFor({ timeout: 60_000 });
     expect(w.requests.some((u) => u.endsWith('/e2e-tiled/kursk/features.geojson'))).toBe(true);
     expect(await w.page.getByTestId('gained-occupied').innerText()).toMatch(/km²$/);
