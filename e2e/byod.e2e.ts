@@ -14,7 +14,7 @@ const XSS_NAME = '<img src=x onerror=alert(1)>';
 const A: [number, number] = [35.1, 51.06];
 const B: [number, number] = [35.4, 51.06];
 const GAP: [number, number] = [35.25, 51.06];
-// Inferred classes take the default palette in order of first appearance (load-dataset.ts DEFAULT_PALETTE).
+// Inferred classes take the default palette in order of first appearance (infer-manifest.ts DEFAULT_PALETTE).
 const BLUE: [number, number, number] = [0x00, 0x72, 0xb2];
 const ORANGE: [number, number, number] = [0xd5, 0x5e, 0x00];
 

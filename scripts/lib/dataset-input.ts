@@ -1,14 +1,18 @@
 // Reads a dataset of dated snapshots for the data build, one snapshot at a time: a folder with dataset.json,
-// or a bare folder of YYYY-MM-DD.geojson files. Nothing but the file list is held between reads.
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+// or a bare folder of dated files, whose snapshots are the app's (infer-manifest.ts). Nothing but the file list is
+// held between reads.
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, sep } from 'node:path';
 import { parseManifestJson } from '../../src/lib/data/manifest';
-import { decodeStoreBytes, snapshotForLoading, type StoredFeatureCollection } from '../../src/lib/data/store-file';
+import type { StoredFeatureCollection } from '../../src/lib/data/store-file';
+import { readSnapshotStore } from '../../src/lib/data/load-snapshot-store';
 import { validateSnapshotJson } from '../../src/lib/data/validate-snapshot';
 import type { AreaGeometry, ControlFeature, DatasetManifest, Issue, Snapshot } from '../../src/lib/domain/types';
 import { deepstateClass } from '../../src/lib/domain/deepstate-class';
 import { applyClassMapping } from '../../src/lib/data/class-mapping';
 import { convertDatasetFiles } from '../../src/lib/data/convert/convert-files';
+import { MANIFEST_FILE } from '../../src/lib/data/dataset-files';
+import { inferSnapshotFiles } from '../../src/lib/data/infer-manifest';
 
 /** Class used when a feature has neither `class` nor a known `deepstate_fill`. */
 export const UNCLASSIFIED = 'unclassified' satisfies ReturnType<typeof deepstateClass>;
@@ -40,35 +44,51 @@ export interface DatasetInput {
   converted?: Map<string, unknown>;
 }
 
-const DATE_FILE = /^(\d{4}-\d{2}-\d{2})\.(geojson|topojson|kml|kmz|zip|json)$/i;
-
 /** Lists a dataset's snapshots, sorted by date. Throws when the folder has neither a manifest nor dated files. */
 export function openDataset(dir: string): DatasetInput {
-  const manifestPath = join(dir, 'dataset.json');
+  const manifestPath = join(dir, MANIFEST_FILE);
   if (existsSync(manifestPath)) {
-    const r = parseManifestJson('dataset.json', JSON.parse(readFileSync(manifestPath, 'utf8')));
+    const r = parseManifestJson(MANIFEST_FILE, JSON.parse(readFileSync(manifestPath, 'utf8')));
     if (!r.ok) throw new Error(`${manifestPath}: ${r.issues.map((i) => i.reason).join('; ')}`);
     const entries = [...r.value.snapshots].sort((a, b) => a.dateIso.localeCompare(b.dateIso));
     const input: DatasetInput = { dir, manifest: r.value, entries, issues: [...r.issues], validityCache: new Map(), memo: newMemo() };
     if (r.value.snapshotStore !== undefined) {
+      // The app's reading of the store (load-snapshot-store.ts), with its checks against the manifest's list.
       const file = r.value.snapshotStore;
-      const decoded = decodeStoreBytes(file, new Uint8Array(readFileSync(join(dir, file))));
-      input.issues.push(...decoded.issues);
-      input.stored = new Map();
-      if (decoded.ok) {
-        const withClass = new Map<number, StoredFeatureCollection['features'][number]>();
-        decoded.value.store.snapshots.forEach((s, i) => input.stored!.set(s.file, snapshotForLoading(decoded.value, i, withClass)));
-      }
+      input.stored = readSnapshotStore(file, new Uint8Array(readFileSync(join(dir, file))), r.value.snapshots, input.issues);
     }
     return input;
   }
-  const entries = readdirSync(dir)
-    .map((f) => DATE_FILE.exec(f))
-    .filter((m): m is RegExpExecArray => m !== null)
-    .map((m) => ({ dateIso: m[1]!, file: m[0] }))
-    .sort((a, b) => a.dateIso.localeCompare(b.dateIso));
+  const issues: Issue[] = [];
+  const entries = datedEntries(inferSnapshotFiles(folderPaths(dir)), issues);
   if (entries.length === 0) throw new Error(`${dir}: no dataset.json and no YYYY-MM-DD.geojson (or .topojson, .kml, .kmz, .zip, .json) files`);
-  return { dir, entries, issues: [], validityCache: new Map(), memo: newMemo() };
+  return { dir, entries, issues, validityCache: new Map(), memo: newMemo() };
+}
+
+/**
+ * The files below `dir`, relative to it with forward slashes, as the app and read-folder.ts take a folder: hidden
+ * entries, node_modules and .git left out.
+ */
+function folderPaths(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .map((p) => p.split(sep).join('/'))
+    .filter((p) => !p.split('/').some((part) => part.startsWith('.') || part === 'node_modules') && statSync(join(dir, p)).isFile());
+}
+
+/**
+ * The snapshot files the app would infer for a bare folder, in date order, less those the build cannot place: it
+ * reads one snapshot at a time in date order, so a date must come from the file name (the app may find it in the
+ * features), and of two files for one date the first by name is kept (as the app keeps it).
+ */
+function datedEntries(inferred: readonly SnapshotEntry[], issues: Issue[]): SnapshotEntry[] {
+  const byDate = new Map<string, string>();
+  for (const e of inferred) {
+    const dupe = byDate.get(e.dateIso);
+    if (e.dateIso === '') issues.push({ file: e.file, reason: 'no YYYY-MM-DD in the file name: the data build dates each snapshot by its file name; file left out', severity: 'error' });
+    else if (dupe !== undefined) issues.push({ file: e.file, reason: `date ${e.dateIso} already has a snapshot (${dupe}); two files for one date, this one skipped`, severity: 'error' });
+    else byDate.set(e.dateIso, e.file);
+  }
+  return [...byDate].map(([dateIso, file]) => ({ dateIso, file })).sort((a, b) => a.dateIso.localeCompare(b.dateIso));
 }
 
 /**

@@ -5,7 +5,7 @@
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { Issue } from '../../src/lib/domain/types';
-import type { DatasetFile } from '../../src/lib/data/load-dataset';
+import type { DatasetFile } from '../../src/lib/data/dataset-files';
 import { isDataFileName, SNAPSHOT_STORE_PATTERN } from '../../src/lib/data/convert/formats';
 import { MAX_FILE_BYTES, MAX_FOLDER_DEPTH, MAX_FOLDER_FILES, overSizeLimit } from '../../src/lib/domain/limits';
 

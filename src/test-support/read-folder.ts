@@ -1,7 +1,7 @@
 // Test support: every file below a folder as the loader takes them (paths relative to it, forward slashes, sorted).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { DatasetFile } from '../lib/data/load-dataset';
+import type { DatasetFile } from '../lib/data/dataset-files';
 
 export function readFolder(dir: string): DatasetFile[] {
   const out: DatasetFile[] = [];

@@ -5,7 +5,8 @@ import fc from 'fast-check';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { CLAIMS_CSV_LIMITS, KM2_PER_UNIT, parseClaimsCsv } from './claims-csv';
-import { claimInterval, compareAreaClaim, type AreaSeriesPoint } from '../domain/claims';
+import { claimInterval } from '../domain/claim-interval';
+import { compareAreaClaim, type AreaSeriesPoint } from '../domain/claim-compare';
 import type { Claim } from '../domain/claim-schema';
 
 const FIXTURE = new URL('./fixtures/claims-csv/kursk-claims.csv', import.meta.url);

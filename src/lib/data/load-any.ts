@@ -2,7 +2,8 @@
 // The load worker and every command that reads a dataset (validate, figures, build:data) come through here.
 import type { Issue, Result } from '../domain/types';
 import { convertDatasetFiles } from './convert/convert-files';
-import { loadDataset, type DatasetFile, type LoadDatasetOptions, type LoadedDataset } from './load-dataset';
+import { loadDataset, type LoadDatasetOptions, type LoadedDataset } from './load-dataset';
+import type { DatasetFile } from './dataset-files';
 
 /**
  * Convert the files that are not GeoJSON (each converter loaded only if a file needs it), then validate and

@@ -3,7 +3,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildData, uidsAt, type BuildDataResult } from '../../../scripts/lib/data-build';
 import { buildSnapshotStore, featuresAt } from '../domain/snapshot-store';
 import type { ControlFeature, Snapshot } from '../domain/types';
-import { DEFAULT_PALETTE } from './load-dataset';
+import { DEFAULT_PALETTE } from './infer-manifest';
 import { datasetFromBuild, isBuildIndex, loadBuild, parseBuildIndex, storeFromBuildGeojson, type BuildIndex } from './load-build';
 
 const FILE = 'https://example.org/kursk/index.json';

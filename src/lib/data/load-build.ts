@@ -12,7 +12,8 @@ import type { LoadedDataset, TiledData } from '../domain/dataset';
 import { parseClaimsFile, type Claim } from '../domain/claim-schema';
 import { DEFAULT_MAX_BYTES, decodeJsonFile } from './decode';
 import { describeValue, isRecord, pushAll, jsonPath, toIssues, type LocalIssue } from './issues';
-import { DEFAULT_PALETTE, MANIFEST_FILE } from './load-dataset';
+import { CLAIMS_FILE, MANIFEST_FILE } from './dataset-files';
+import { defaultClass, inferManifest } from './infer-manifest';
 import { parseManifestJson } from './manifest';
 import { zodIssuesToLocal } from '../domain/zod-wording';
 import { IsoDateSchema, RelativePathSchema } from './schema';
@@ -118,23 +119,9 @@ export function datasetFromBuild(indexUrl: URL, index: BuildIndex, extras: Build
     else issues.push({ file: MANIFEST_FILE, reason: 'unusable; classes taken from the build with default labels and colours', severity: 'error' });
   }
   const inferred = manifest === undefined;
-  const name = folderName(indexUrl);
-  const classes: ControlClass[] = [...(manifest?.classes ?? [])];
-  const missing = index.classIds.filter((id) => !classes.some((c) => c.id === id));
-  for (const id of missing) classes.push({ id, label: humanise(id), color: DEFAULT_PALETTE[classes.length % DEFAULT_PALETTE.length] as string });
-  if (manifest && missing.length > 0)
-    issues.push({ file: MANIFEST_FILE, reason: `class${missing.length === 1 ? '' : 'es'} ${missing.map((c) => JSON.stringify(c)).join(', ')} of the build not listed; shown with default labels and colours`, severity: 'warning' });
-  const full: DatasetManifest = {
-    id: manifest?.id ?? (name.replace(/[^A-Za-z0-9_.-]+/g, '-') || 'dataset'),
-    title: manifest?.title ?? name,
-    region: manifest?.region ?? '',
-    classes,
-    measures: manifest?.measures ?? classes.map((c) => ({ id: c.id, label: c.label, classes: [c.id] })),
-    sources: manifest?.sources ?? [],
-    snapshots: index.datesIso.map((dateIso, i) => ({ dateIso, file: index.files[i]! })),
-  };
-  for (const k of ['description', 'defaultView', 'clipRegions', 'claimsFile', 'placesFile', 'placeClaimsFile'] as const)
-    if (manifest?.[k] !== undefined) (full as unknown as Record<string, unknown>)[k] = manifest[k];
+  const snapshots = index.datesIso.map((dateIso, i) => ({ dateIso, file: index.files[i]! }));
+  // No manifest: the one inference (infer-manifest.ts), from the build's classes, as for a bare folder of snapshots.
+  const full: DatasetManifest = manifest ? withBuildClasses(manifest, index.classIds, snapshots, issues) : inferManifest({ name: folderName(indexUrl), classIds: index.classIds, snapshots });
 
   let claims: Claim[] = [];
   if (extras.claims) {
@@ -209,14 +196,14 @@ export async function loadBuild(indexUrl: URL, indexJson?: unknown): Promise<Res
   // Claims only when the manifest names them, or beside an index with no manifest: probing for a file that is not
   // there makes the browser log a 404 on every host.
   const named = isRecord(manifestJson) && typeof manifestJson.claimsFile === 'string' ? manifestJson.claimsFile : undefined;
-  const claimsFile = named ?? 'claims.json';
+  const claimsFile = named ?? CLAIMS_FILE;
   const extras: BuildExtras = manifestJson !== undefined ? { manifest: manifestJson } : {};
   const claimsUrl = resolveDatasetFile(claimsFile, indexUrl);
   if (!claimsUrl.ok) issues.push({ file: claimsFile, reason: `claimsFile listed in ${MANIFEST_FILE}, but ${claimsUrl.reason}`, severity: 'error' });
   else if (named !== undefined || manifestJson === undefined) {
     const claimsFetch = await fetchJson(claimsUrl.url, claimsFile);
     if (claimsFetch.ok) extras.claims = { file: claimsFile, json: claimsFetch.json };
-    else if (!claimsFetch.missing || claimsFile !== 'claims.json') pushAll(issues, claimsFetch.issues);
+    else if (!claimsFetch.missing || claimsFile !== CLAIMS_FILE) pushAll(issues, claimsFetch.issues);
   }
   const { dataset, issues: more } = datasetFromBuild(indexUrl, parsed.value, extras);
   if (manifestJson === undefined)
@@ -279,13 +266,25 @@ export async function loadBuildGeometry(tiles: TiledData, datesIso: string[], fi
   return storeFromBuildGeojson(label, r.json, tiles, datesIso, files);
 }
 
+/**
+ * A build's dataset.json, kept to what a tiled dataset uses, on the build's snapshots; classes the build has but the
+ * manifest lacks get default labels and colours, with a warning.
+ */
+function withBuildClasses(manifest: DatasetManifest, classIds: readonly string[], snapshots: DatasetManifest['snapshots'], issues: Issue[]): DatasetManifest {
+  const classes: ControlClass[] = [...manifest.classes];
+  const missing = classIds.filter((id) => !classes.some((c) => c.id === id));
+  for (const id of missing) classes.push(defaultClass(id, classes.length));
+  if (missing.length > 0)
+    issues.push({ file: MANIFEST_FILE, reason: `class${missing.length === 1 ? '' : 'es'} ${missing.map((c) => JSON.stringify(c)).join(', ')} of the build not listed; shown with default labels and colours`, severity: 'warning' });
+  const { id, title, region, measures, sources } = manifest;
+  const full: DatasetManifest = { id, title, region, classes, measures, sources, snapshots };
+  for (const k of ['description', 'defaultView', 'clipRegions', 'claimsFile', 'placesFile', 'placeClaimsFile'] as const)
+    if (manifest[k] !== undefined) (full as unknown as Record<string, unknown>)[k] = manifest[k];
+  return full;
+}
+
 /** The folder a URL's file is in ("kursk" for …/kursk/index.json), as a dataset name. */
 function folderName(url: URL): string {
   const parts = url.pathname.split('/').filter(Boolean);
   return decodeURIComponent(parts[parts.length - 2] ?? url.hostname ?? 'dataset');
-}
-
-function humanise(id: string): string {
-  const s = id.replace(/[_.-]+/g, ' ').trim();
-  return s.charAt(0).toUpperCase() + s.slice(1);
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadDataset, loadDeferredFiles, type DatasetFile } from './load-dataset';
+import { loadDataset, loadDeferredFiles } from './load-dataset';
+import type { DatasetFile } from './dataset-files';
 
 const enc = (v: unknown) => new TextEncoder().encode(JSON.stringify(v));
 const square = (w: number, s: number, d: number) => [[[w, s], [w + d, s], [w + d, s + d], [w, s + d], [w, s]]];

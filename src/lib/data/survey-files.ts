@@ -5,7 +5,7 @@ import { surveyDataset, type DatasetSurvey } from './class-survey';
 import { convertDatasetFiles } from './convert/convert-files';
 import { formatByName } from './convert/formats';
 import { decodeJsonFile } from './decode';
-import type { DatasetFile } from './load-dataset';
+import type { DatasetFile } from './dataset-files';
 
 /** A survey of the snapshot files, and the issues met converting and decoding them. */
 export interface SurveyResult {

@@ -9,8 +9,7 @@ import { zodIssuesToLocal } from '../domain/zod-wording';
 import { controlPropsSchema } from './schema';
 import { checkAreaGeometry } from './validate-geojson';
 import { crsWarning } from './geometry-check/geometry-type';
-import { readPosition } from './geometry-check/positions';
-import { centre } from './geometry-check/swapped-axes';
+import { medianCentre } from './rough-centre';
 import { hashPolygons } from '../domain/polygon-hash';
 import { cutText, formatCount, MAX_FEATURES_PER_FILE, MAX_LINE_CHARS } from '../domain/limits';
 
@@ -317,42 +316,4 @@ function snapshotDate(file: string, features: unknown[], manifestDate: string | 
     severity: 'error',
   });
   return undefined;
-}
-
-/**
- * A rough centre of a parsed snapshot (median of its features' first positions), robust to junk.
- * Needs three features at least, so one odd feature cannot set the reference.
- */
-export function medianCentre(features: unknown[]): [number, number] | undefined {
-  const xs: number[] = [];
-  const ys: number[] = [];
-  for (const f of features) {
-    const c = roughFeatureCentre(f);
-    if (c) {
-      xs.push(c[0]);
-      ys.push(c[1]);
-    }
-  }
-  if (xs.length < 3) return undefined;
-  return [median(xs), median(ys)];
-}
-
-/** Centre of a raw feature's first polygon, or undefined if it has no readable positions. */
-export function roughFeatureCentre(f: unknown): [number, number] | undefined {
-  if (!isRecord(f) || !isRecord(f.geometry)) return undefined;
-  let rings: unknown = f.geometry.coordinates;
-  if (f.geometry.type === 'MultiPolygon' && Array.isArray(rings)) rings = rings[0];
-  if (!Array.isArray(rings) || !Array.isArray(rings[0])) return undefined;
-  const pts = [];
-  for (const p of rings[0] as unknown[]) {
-    const r = readPosition(p, '');
-    if (typeof r !== 'string' && Math.abs(r[0] ?? 999) <= 180 && Math.abs(r[1] ?? 999) <= 180) pts.push(r);
-  }
-  return pts.length === 0 ? undefined : centre([[pts]]);
-}
-
-/** Median of a non-empty list. */
-export function median(v: number[]): number {
-  const s = [...v].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] as number;
 }

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { readDatasetFolder } from '../../../scripts/lib/read-folder';
-import { loadDataset, type DatasetFile } from './load-dataset';
+import { loadDataset } from './load-dataset';
+import type { DatasetFile } from './dataset-files';
 import { OGC_CHECK } from './validate-geojson';
 import { recordValidity, sha256Hex, trustedValidity, VALIDITY_FILE } from './validity-record';
 

@@ -40,7 +40,7 @@ export type ValidityRecord = z.infer<typeof RecordSchema>;
 /** Per file path, the verdicts a loader may rely on: how many geometries, and which of them fail. */
 export type TrustedValidity = Map<string, { geometries: number; failing: ReadonlySet<number> }>;
 
-/** A file of a folder as the loader takes it (load-dataset.ts DatasetFile, named here without importing it). */
+/** A file of a folder as the loader takes it (dataset-files.ts DatasetFile, named here without importing it). */
 interface DatasetFile {
   path: string;
   bytes: Uint8Array;

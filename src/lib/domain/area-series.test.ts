@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { areaSeriesFromStore, claimMark, claimMeasures, claimsMaxKm2 } from './area-series';
 import { snapshotAreaReport } from './area';
 import { buildSnapshotStore, featuresAt } from './snapshot-store';
-import { compareAreaClaim } from './claims';
+import { compareAreaClaim } from './claim-compare';
 import type { AreaGeometry, AreaMeasure, ControlFeature, Snapshot } from './types';
 import type { Claim } from './claim-schema';
 import { readClipRegions } from '../../test-support/geodata';

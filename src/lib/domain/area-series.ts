@@ -1,7 +1,9 @@
 // The area series (each measure's km² for every snapshot) that area claims are compared with and charted against.
 import { emptyRecord } from './own';
 import { measureArea } from './area';
-import { claimInterval, claimReferenceAmount, claimRefDate, claimSpan, type AreaSeriesPoint } from './claims';
+import { claimInterval, claimReferenceAmount } from './claim-interval';
+import { claimRefDate, claimSpan } from './claim-in-force';
+import type { AreaSeriesPoint } from './claim-compare';
 import { featuresAt, type SnapshotStore } from './snapshot-store';
 import type { AreaGeometry, AreaMeasure, Issue } from './types';
 import type { Claim } from './claim-schema';

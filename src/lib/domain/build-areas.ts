@@ -2,7 +2,7 @@
 // being computed from polygons: the build already took the union per class (scripts/lib/class-areas.ts).
 import { emptyRecord, own } from './own';
 import type { AreaReport } from './area';
-import type { AreaSeriesPoint } from './claims';
+import type { AreaSeriesPoint } from './claim-compare';
 import type { AreaMeasure } from './types';
 
 /** km² per class id per snapshot index, as the build wrote them (null: that union failed; see the build's issues). */

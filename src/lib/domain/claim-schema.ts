@@ -51,7 +51,7 @@ export const unitSchema = z.enum(UNITS);
 /**
  * How a single figure was qualified, normalised from the source's words (which `stated` keeps):
  * around → about, roughly → approximately, more than / surpassed → over, almost → nearly, less than → under.
- * `exact` means no qualifier was written, not that the figure is precise. Semantics: src/lib/domain/claims.ts.
+ * `exact` means no qualifier was written, not that the figure is precise. Semantics: src/lib/domain/claim-interval.ts.
  */
 export const POINT_QUALIFIERS = ['exact', 'approximately', 'about', 'at_least', 'over', 'nearly', 'up_to', 'under'] as const;
 

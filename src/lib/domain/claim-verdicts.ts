@@ -1,7 +1,8 @@
 // Verdicts of area claims against several sources at once (DeepStateMap, ISW/CTP, NZZ, a user's dataset): each
 // source's series compared measure by measure with compareAreaClaim, and one line a reader can quote.
 import type { Claim } from './claim-schema';
-import { claimValueText, compareAreaClaim, type AreaSeriesPoint, type CompareAreaOptions, type MeasureComparison, type Verdict } from './claims';
+import { claimValueText } from './claim-text';
+import { compareAreaClaim, type AreaSeriesPoint, type CompareAreaOptions, type MeasureComparison, type Verdict } from './claim-compare';
 
 /**
  * One source's area series. Measures that answer the same question share ids across sources: `held` (the main

@@ -8,7 +8,7 @@ import {
 } from './export';
 import { testContext } from './fixtures/export-context';
 import type { ControlFeature } from './types';
-import type { AreaSeriesPoint } from './claims';
+import type { AreaSeriesPoint } from './claim-compare';
 
 const box = (w: number, s: number, e: number, n: number): Position[] => [[w, s], [e, s], [e, n], [w, n], [w, s]];
 const feature = (ring: Position[]): ControlFeature => ({ type: 'Feature', properties: { class: 'held' }, geometry: { type: 'Polygon', coordinates: [ring] } });

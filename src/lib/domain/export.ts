@@ -2,7 +2,7 @@
 // the file formats (GeoJSON of snapshots and of a diff, CSV of figures and of the area series). docs/sharing.md.
 import type { SnapshotDiff } from './diff';
 import type { AreaReport } from './area';
-import type { AreaSeriesPoint } from './claims';
+import type { AreaSeriesPoint } from './claim-compare';
 import type { ControlClass, ControlFeature, DatasetSource, Snapshot } from './types';
 import { isIsoDate } from './timeline';
 import { formatDateLong } from './format';

@@ -3,7 +3,8 @@
 // side and gives no verdict.
 import type { Claim } from './claim-schema';
 import type { PlaceClaim } from './place-assertion';
-import { claimSpan, claimValueText } from './claims';
+import { claimSpan } from './claim-in-force';
+import { claimValueText } from './claim-text';
 import type { PlaceCounts } from './place-history';
 import { snapshotIndexOn } from './timeline';
 

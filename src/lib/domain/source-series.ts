@@ -1,7 +1,7 @@
 // Several sources' area series on one chart: each source's measures under composite ids (`isw/held`), with the
 // value in force on every date of the shared clock, so one line per source and measure can be drawn and read at
 // any date. The figures are the sources' own: nothing is interpolated.
-import type { AreaSeriesPoint } from './claims';
+import type { AreaSeriesPoint } from './claim-compare';
 import type { AreaMeasure } from './types';
 import { snapshotIndexOn } from './timeline';
 import { emptyRecord, own } from './own';

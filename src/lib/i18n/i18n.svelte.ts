@@ -77,7 +77,7 @@ class I18n {
     return this.age(f.ageDays);
   };
 
-  /** A claimed figure in words: "approximately 1,300 km²", uk "приблизно 1 300 км²" (domain/claims.ts words it for the CLI). */
+  /** A claimed figure in words: "approximately 1,300 km²", uk "приблизно 1 300 км²" (domain/claim-text.ts words it for the CLI). */
   claimValue = (claim: Pick<Claim, 'value' | 'unit'>): string => {
     const v = claim.value;
     const amount = v.qualifier === 'range' ? this.t('claim.range', { low: formatAmount(v.low, this.locale), high: formatAmount(v.high, this.locale) }) : formatAmount(v.amount, this.locale);
@@ -88,7 +88,7 @@ class I18n {
     return this.t(`claim.${v.qualifier}`, { value: withUnit });
   };
 
-  /** The article a claim comes from: "“Title”, Outlet", or "untitled article beginning “…”" (domain/claims.ts articleText for the CLI). */
+  /** The article a claim comes from: "“Title”, Outlet", or "untitled article beginning “…”" (domain/claim-text.ts articleText for the CLI). */
   article = (source: Pick<ClaimSource, 'title' | 'opening' | 'outlet'>): string => {
     const title = source.title ? this.t('article.title', { title: source.title }) : source.opening ? this.t('article.untitledOpening', { opening: source.opening }) : this.t('article.untitled');
     return source.outlet ? this.t('article.withOutlet', { title, outlet: source.outlet }) : this.t('article.outletUnnamed', { title });

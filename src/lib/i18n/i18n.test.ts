@@ -50,7 +50,7 @@ describe('the UI language at run time', () => {
   });
 
   it('words claims in English as the domain does for the CLI', async () => {
-    const { claimValueText, claimDateText } = await import('../domain/claims');
+    const { claimValueText, claimDateText } = await import('../domain/claim-text');
     const claims: Pick<Claim, 'value' | 'unit' | 'period'>[] = [
       { unit: 'km2', value: { qualifier: 'approximately', amount: 1300, stated: '' }, period: { kind: 'instant', dateIso: '2024-12-16' } },
       { unit: 'settlements', value: { qualifier: 'over', amount: 1, stated: '' }, period: { kind: 'by', dateIso: '2024-11-30' } },

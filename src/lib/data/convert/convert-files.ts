@@ -4,7 +4,7 @@
 import type { Issue } from '../../domain/types';
 import { DEFAULT_MAX_BYTES, decodeJsonFile } from '../decode';
 import { formatBytes } from '../../domain/limits';
-import type { DatasetFile } from '../load-dataset';
+import type { DatasetFile } from '../dataset-files';
 import type { Converted } from './finish';
 import { formatByName, formatOfJson } from './formats';
 
