@@ -1,5 +1,6 @@
 // The datasets that ship with the app: collections of sources (one mapper's dataset each) on one clock.
 // Permalinks name a collection by `dataset=` and its sources by `sources=` (the first listed is the primary).
+import type { MessageKey } from '../i18n/catalogue';
 
 export interface BuiltinSource {
   /** The id permalinks use (`sources=deepstate,isw`). */
@@ -14,6 +15,8 @@ export interface BuiltinSource {
 export interface BuiltinCollection {
   id: string;
   title: string;
+  /** Its name in the UI language (the picker's option). */
+  titleKey: MessageKey;
   sources: readonly BuiltinSource[];
   /** Sources shown when a link names none. */
   defaultShown: readonly string[];
@@ -23,6 +26,7 @@ export const BUILTIN_COLLECTIONS: readonly BuiltinCollection[] = [
   {
     id: 'kursk',
     title: 'Kursk incursion',
+    titleKey: 'dataset.kursk',
     sources: [
       { id: 'deepstate', folder: 'kursk', name: 'DeepState', color: '#0277bd' },
       { id: 'isw', folder: 'kursk-isw', name: 'ISW/CTP', color: '#e65100' },
@@ -33,6 +37,7 @@ export const BUILTIN_COLLECTIONS: readonly BuiltinCollection[] = [
   {
     id: 'front',
     title: 'Whole front',
+    titleKey: 'dataset.front',
     sources: [{ id: 'deepstate', folder: 'front', name: 'DeepState', color: '#0277bd' }],
     defaultShown: ['deepstate'],
   },

@@ -5,6 +5,9 @@ export const en = {
   // Page and header
   'app.skipToDates': 'Skip to the date controls',
   'app.menu': 'Menu',
+  'app.dataset': 'Dataset',
+  'dataset.kursk': 'Kursk incursion',
+  'dataset.front': 'Whole front',
   'app.compareTwoDates': 'Compare two dates',
   'app.leaveCompare': 'Leave compare',
   'app.view': 'View',

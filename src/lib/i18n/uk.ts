@@ -5,6 +5,9 @@ import type { Catalogue } from './catalogue';
 export const uk: Catalogue = {
   'app.skipToDates': 'Перейти до керування датою',
   'app.menu': 'Меню',
+  'app.dataset': 'Набір даних',
+  'dataset.kursk': 'Курська операція',
+  'dataset.front': 'Уся лінія фронту',
   'app.compareTwoDates': 'Порівняти дві дати',
   'app.leaveCompare': 'Вийти з порівняння',
   'app.view': 'Вигляд',
