@@ -229,6 +229,14 @@ function periodsWith(periods: LabelPeriod[] | undefined, texts: (PeriodText | nu
   });
 }
 
+/** A class or measure with its texts: its own translations, and those of its label periods. */
+function entryWith<E extends { labelPeriods?: LabelPeriod[] }>(entry: E, texts: { labelPeriods?: (PeriodText | null)[] } | undefined): E {
+  if (!texts) return entry;
+  const { labelPeriods, ...uk } = texts;
+  const periods = periodsWith(entry.labelPeriods, labelPeriods);
+  return { ...entry, ...(periods ? { labelPeriods: periods } : {}), ...(Object.keys(uk).length > 0 ? { translations: { uk } } : {}) };
+}
+
 /** The manifest with its Ukrainian texts attached (unchanged when the table has none for its id). */
 export function withUkrainian<M extends Omit<DatasetManifest, 'snapshots'>>(manifest: M): M {
   const texts = own(UK_TEXTS, manifest.id);
@@ -236,20 +244,8 @@ export function withUkrainian<M extends Omit<DatasetManifest, 'snapshots'>>(mani
   return {
     ...manifest,
     ...(texts.dataset ? { translations: { uk: texts.dataset } } : {}),
-    classes: manifest.classes.map((c) => {
-      const t = own(texts.classes, c.id);
-      if (!t) return c;
-      const { labelPeriods, ...uk } = t;
-      const periods = periodsWith(c.labelPeriods, labelPeriods);
-      return { ...c, ...(periods ? { labelPeriods: periods } : {}), ...(Object.keys(uk).length > 0 ? { translations: { uk } } : {}) };
-    }),
-    measures: manifest.measures.map((m) => {
-      const t = own(texts.measures, m.id);
-      if (!t) return m;
-      const { labelPeriods, ...uk } = t;
-      const periods = periodsWith(m.labelPeriods, labelPeriods);
-      return { ...m, ...(periods ? { labelPeriods: periods } : {}), ...(Object.keys(uk).length > 0 ? { translations: { uk } } : {}) };
-    }),
+    classes: manifest.classes.map((c) => entryWith(c, own(texts.classes, c.id))),
+    measures: manifest.measures.map((m) => entryWith(m, own(texts.measures, m.id))),
     ...(manifest.clipRegions
       ? {
           clipRegions: Object.fromEntries(
