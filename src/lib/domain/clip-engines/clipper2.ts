@@ -78,12 +78,16 @@ function run(type: ClipType, subject: readonly Polygons[], clip: readonly Polygo
 function cropToBox(a: Polygons, box: readonly [number, number, number, number]): Polygons {
   if (a.length === 0) return [];
   const rect = { left: Math.floor(box[0] * SCALE), top: Math.floor(box[1] * SCALE), right: Math.ceil(box[2] * SCALE), bottom: Math.ceil(box[3] * SCALE) };
-  const paths = Clipper.rectClip(rect, toPaths([a]));
+  return unionOf(Clipper.rectClip(rect, toPaths([a])), FillRule.NonZero, 'crop');
+}
+
+/** Paths merged into polygons with holes under a fill rule (empty in, empty out). */
+function unionOf(paths: Paths64, fillRule: FillRule, what: string): Polygons {
   if (paths.length === 0) return [];
   const clipper = new Clipper64();
   clipper.addSubject(paths);
   const tree = new PolyTree64();
-  if (!clipper.execute(ClipType.Union, FillRule.NonZero, tree)) throw new Error('clipper2: crop failed');
+  if (!clipper.execute(ClipType.Union, fillRule, tree)) throw new Error(`clipper2: ${what} failed`);
   return fromTree(tree);
 }
 
@@ -106,10 +110,5 @@ export function evenOddFill(polygons: Polygons): Polygons {
       const path: Path64 = ring.slice(0, -1).map((p) => ({ x: Math.round(p[0]! * SCALE), y: Math.round(p[1]! * SCALE) }));
       if (path.length >= 3) paths.push(path);
     }
-  if (paths.length === 0) return [];
-  const clipper = new Clipper64();
-  clipper.addSubject(paths);
-  const tree = new PolyTree64();
-  if (!clipper.execute(ClipType.Union, FillRule.EvenOdd, tree)) throw new Error('clipper2: even-odd union failed');
-  return fromTree(tree);
+  return unionOf(paths, FillRule.EvenOdd, 'even-odd union');
 }
